@@ -1,0 +1,53 @@
+#include "options.h"
+
+namespace fortify {
+namespace {
+
+constexpr const char *kValidOptions = "valid options: level=1|2|3, mode=trap|abort";
+
+}  // namespace
+
+bool applyOption(Options &options, std::string_view key, bool hasValue,
+                 std::string_view value, std::string &error) {
+  const std::string quoted = "'" + std::string(key) +
+                             (hasValue ? "=" + std::string(value) : "") + "'";
+  if (key == "level") {
+    if (value == "1" || value == "2" || value == "3") {
+      options.level = value[0] - '0';
+      return true;
+    }
+    error = "fortify: invalid option " + quoted + ": level must be 1, 2 or 3";
+    return false;
+  }
+  if (key == "mode") {
+    if (value == "trap") {
+      options.mode = FailureMode::Trap;
+      return true;
+    }
+    if (value == "abort") {
+      options.mode = FailureMode::Abort;
+      return true;
+    }
+    error = "fortify: invalid option " + quoted + ": mode must be trap or abort";
+    return false;
+  }
+  error = "fortify: unknown option " + quoted + "; " + kValidOptions;
+  return false;
+}
+
+std::string abortMessage(std::string_view function, std::string_view file,
+                         unsigned line, unsigned column) {
+  std::string message = "fortify: buffer overflow in ";
+  message += function;
+  message += " at ";
+  message += file.empty() ? std::string_view("<unknown>") : file;
+  if (line != 0) {
+    message += ":" + std::to_string(line);
+    if (column != 0)
+      message += ":" + std::to_string(column);
+  }
+  message += "\n";
+  return message;
+}
+
+}  // namespace fortify

@@ -1,0 +1,39 @@
+// Plugin options, parsed identically by both plugins so that the spelling,
+// the defaults and the error messages cannot drift apart.
+#ifndef FORTIFY_COMMON_OPTIONS_H
+#define FORTIFY_COMMON_OPTIONS_H
+
+#include <string>
+#include <string_view>
+
+namespace fortify {
+
+enum class FailureMode {
+  Trap,   // an inline trap instruction; no runtime needed
+  Abort,  // one line on stderr (write), then abort()
+};
+
+struct Options {
+  int level = 3;
+  FailureMode mode = FailureMode::Trap;
+};
+
+// Applies one `-fplugin-arg-fortify-KEY[=VALUE]` option. `hasValue` tells
+// "key" apart from "key=". Returns false and sets `error` to a one-line
+// message naming the valid choices when the option or its value is bad.
+bool applyOption(Options &options, std::string_view key, bool hasValue,
+                 std::string_view value, std::string &error);
+
+// Whether sizes computed at run time (malloc(n), VLAs) are used.
+inline bool usesDynamicSizes(const Options &options) {
+  return options.level >= 3;
+}
+
+// The line printed in abort mode, e.g.
+// "fortify: buffer overflow in memcpy at demo.c:12:5\n".
+std::string abortMessage(std::string_view function, std::string_view file,
+                         unsigned line, unsigned column);
+
+}  // namespace fortify
+
+#endif

@@ -1,0 +1,88 @@
+#include "check-emitter.h"
+#include "passes.h"
+
+namespace fortify_gcc {
+namespace {
+
+const pass_data kInstrumentPassData = {
+    GIMPLE_PASS,
+    "fortify",
+    OPTGROUP_NONE,
+    TV_NONE,
+    PROP_gimple_any,  // high GIMPLE: runs before CFG construction
+    0,
+    0,
+    0,
+    0,
+};
+
+// The C library function a call statement calls, by the rule table's names.
+// Builtins are trusted by name (memcpy, __builtin_memcpy); any other callee
+// must have external linkage and C linkage (its assembler name is the plain
+// name), so that a C++ method or a static helper that happens to be called
+// "strcpy" is left alone.
+const fortify::Rule *ruleForCall(const gcall *call) {
+  if (gimple_call_internal_p(call))
+    return nullptr;
+  tree callee = gimple_call_fndecl(call);
+  if (!callee || !DECL_NAME(callee))
+    return nullptr;
+  if (isNormalBuiltin(callee))
+    return fortify::findRule(IDENTIFIER_POINTER(DECL_NAME(callee)));
+  if (!TREE_PUBLIC(callee))
+    return nullptr;
+  const char *assemblerName = IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME(callee));
+  if (assemblerName[0] == '*')
+    ++assemblerName;
+  return fortify::findRule(assemblerName);
+}
+
+struct WalkState {
+  const fortify::Options *options;
+  unsigned instrumented = 0;
+};
+
+tree visitStatement(gimple_stmt_iterator *gsi, bool *handledOperands,
+                    walk_stmt_info *info) {
+  gcall *call = dyn_cast<gcall *>(gsi_stmt(*gsi));
+  if (!call) {
+    *handledOperands = false;  // descend into binds, try blocks, ...
+    return NULL_TREE;
+  }
+  *handledOperands = true;
+  WalkState *state = static_cast<WalkState *>(info->info);
+  if (const fortify::Rule *rule = ruleForCall(call))
+    if (emitCheckBefore(gsi, call, *rule, *state->options))
+      ++state->instrumented;
+  return NULL_TREE;
+}
+
+class InstrumentPass : public gimple_opt_pass {
+public:
+  InstrumentPass(gcc::context *context, const fortify::Options &options)
+      : gimple_opt_pass(kInstrumentPassData, context), options_(options) {}
+
+  unsigned int execute(function *fun) override {
+    gimple_seq body = gimple_body(fun->decl);
+    if (!body)
+      return 0;
+    WalkState state{&options_};
+    walk_stmt_info info;
+    memset(&info, 0, sizeof(info));
+    info.info = &state;
+    walk_gimple_seq_mod(&body, visitStatement, nullptr, &info);
+    gimple_set_body(fun->decl, body);
+    return 0;
+  }
+
+private:
+  const fortify::Options &options_;
+};
+
+}  // namespace
+
+opt_pass *makeInstrumentPass(gcc::context *context, const fortify::Options &options) {
+  return new InstrumentPass(context, options);
+}
+
+}  // namespace fortify_gcc

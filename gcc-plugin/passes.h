@@ -1,0 +1,23 @@
+// The plugin's passes and where they are scheduled.
+#ifndef FORTIFY_GCC_PASSES_H
+#define FORTIFY_GCC_PASSES_H
+
+#include "gcc-compat.h"
+#include "options.h"
+
+namespace fortify_gcc {
+
+// Instruments calls on high GIMPLE, before the "lower" pass: there GCC turns
+// small constant-size copies (memcpy(p, s, 8)) and strcpy of a literal into
+// plain moves or other calls, even at -O0, which would hide them from any
+// later pass.
+opt_pass *makeInstrumentPass(gcc::context *context, const fortify::Options &options);
+
+// At -O0 none of GCC's object-size passes runs, so the inserted size queries
+// would all expand to "unknown". This runs GCC's own objsz pass (and a CFG
+// cleanup so that folded checks leave no code) after "ssa", only at -O0.
+opt_pass *makeO0ObjectSizePass(gcc::context *context);
+
+}  // namespace fortify_gcc
+
+#endif

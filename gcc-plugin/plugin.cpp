@@ -1,0 +1,63 @@
+// Entry point of the GCC plugin: checks the GCC version, parses the
+// -fplugin-arg-fortify-* options and schedules the passes.
+#include "gcc-compat.h"
+
+#include "check-emitter.h"
+#include "options.h"
+#include "passes.h"
+
+int plugin_is_GPL_compatible;
+
+namespace {
+
+fortify::Options gOptions;
+
+plugin_info kPluginInfo = {
+    FORTIFY_VERSION,
+    "fortify: inline buffer-overflow checks for libc calls.\n"
+    "  -fplugin-arg-fortify-level=1|2|3   object sizes: whole object, +subobjects, +dynamic (default 3)\n"
+    "  -fplugin-arg-fortify-mode=trap|abort  how an overflow stops the program (default trap)\n"};
+
+bool parseOptions(const plugin_name_args *info) {
+  for (int i = 0; i < info->argc; ++i) {
+    const plugin_argument &argument = info->argv[i];
+    std::string message;
+    if (!fortify::applyOption(gOptions, argument.key, argument.value != nullptr,
+                              argument.value ? argument.value : "", message)) {
+      error("%s", message.c_str());
+      return false;
+    }
+  }
+  return true;
+}
+
+void registerPass(const char *pluginName, opt_pass *pass, const char *reference,
+                  pass_positioning_ops position) {
+  register_pass_info info;
+  info.pass = pass;
+  info.reference_pass_name = reference;
+  info.ref_pass_instance_number = 1;
+  info.pos_op = position;
+  register_callback(pluginName, PLUGIN_PASS_MANAGER_SETUP, nullptr, &info);
+}
+
+}  // namespace
+
+int plugin_init(plugin_name_args *info, plugin_gcc_version *version) {
+  if (!plugin_default_version_check(version, &gcc_version)) {
+    error("fortify: this plugin was built for GCC %s (%s) and cannot be loaded into "
+          "GCC %s (%s); rebuild it with this compiler",
+          gcc_version.basever, gcc_version.datestamp, version->basever, version->datestamp);
+    return 1;
+  }
+  if (!parseOptions(info))
+    return 1;
+
+  register_callback(info->base_name, PLUGIN_INFO, nullptr, &kPluginInfo);
+  fortify_gcc::registerGarbageCollectorRoots(info->base_name);
+  registerPass(info->base_name, fortify_gcc::makeInstrumentPass(g, gOptions), "lower",
+               PASS_POS_INSERT_BEFORE);
+  registerPass(info->base_name, fortify_gcc::makeO0ObjectSizePass(g), "ssa",
+               PASS_POS_INSERT_AFTER);
+  return 0;
+}
