@@ -1,0 +1,60 @@
+# lit configuration for fortify-plugins. Substitutions:
+#   %gcc-fortify / %gxx-fortify            gcc / g++ with the GCC plugin loaded
+#   %musl-gcc-fortify                      musl-gcc with the GCC plugin loaded
+#   %clang-fortify / %clangxx-fortify      clang-19 / clang++-19 with the Clang plugin loaded
+#   %musl-clang-fortify                    clang-19 against musl's headers, linked with musl
+#   %clang-plugin / %gcc-plugin            the plugin files themselves
+#   %run-cases                             runs a test/Inputs/cases.h program through its cases
+# Features: gcc-plugin, clang-plugin (each present when that plugin was built), musl.
+import os
+import shutil
+import subprocess
+
+import lit.formats
+
+config.name = "fortify"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".c", ".cpp", ".ll", ".test"]
+config.excludes = ["Inputs", "unit", "tools", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.fortify_obj_root, "test")
+
+config.environment["PATH"] = os.pathsep.join([config.llvm_tools_dir, config.environment.get("PATH", "")])
+for name in ("FORTIFY_OPTIONS", "CFLAGS", "CPPFLAGS", "LDFLAGS"):
+    config.environment.pop(name, None)
+
+tools_dir = os.path.join(config.test_source_root, "tools")
+inputs_dir = os.path.join(config.test_source_root, "Inputs")
+config.substitutions.append(("%inputs", inputs_dir))
+config.substitutions.append(("%run-cases", "%s %s" % (shutil.which("python3"), os.path.join(tools_dir, "run-cases.py"))))
+
+# Each plugin that CMake built must exist: a missing one is a broken build,
+# never a reason to skip its tests.
+def require(path, what):
+    if path and not os.path.exists(path):
+        lit_config.fatal("%s not found at %s: build it first" % (what, path))
+    return bool(path)
+
+common_flags = "-g -Wno-stringop-overflow -Wno-array-bounds -Wno-fortify-source -Wno-unknown-warning-option"
+if require(config.gcc_plugin, "GCC plugin"):
+    config.available_features.add("gcc-plugin")
+    gcc_common = "-fplugin=%s -I%s -Wno-stringop-overflow -Wno-array-bounds -Wno-stringop-truncation -g" % (config.gcc_plugin, inputs_dir)
+    config.substitutions.append(("%gcc-plugin", config.gcc_plugin))
+    config.substitutions.append(("%gcc-fortify", "gcc " + gcc_common))
+    config.substitutions.append(("%gxx-fortify", "g++ " + gcc_common))
+    if shutil.which("musl-gcc"):
+        config.available_features.add("musl")
+        config.substitutions.append(("%musl-gcc-fortify", "musl-gcc " + gcc_common))
+
+if require(config.clang_plugin, "Clang plugin"):
+    config.available_features.add("clang-plugin")
+    clang_common = "-fplugin=%s -I%s -Wno-fortify-source -Wno-array-bounds -g" % (config.clang_plugin, inputs_dir)
+    clang = os.path.join(config.llvm_tools_dir, "clang")
+    clangxx = os.path.join(config.llvm_tools_dir, "clang++")
+    config.substitutions.append(("%clang-plugin", config.clang_plugin))
+    config.substitutions.append(("%clangxx-fortify", "%s %s" % (clangxx, clang_common)))
+    config.substitutions.append(("%clang-fortify", "%s %s" % (clang, clang_common)))
+    config.substitutions.append(("%opt", os.path.join(config.llvm_tools_dir, "opt")))
+    if shutil.which("musl-gcc"):
+        config.substitutions.append(("%musl-clang-fortify", "%s %s %s" % (
+            os.path.join(tools_dir, "musl-clang"), clang, clang_common)))

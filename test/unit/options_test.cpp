@@ -1,0 +1,56 @@
+#include "options.h"
+
+#include <gtest/gtest.h>
+
+namespace fortify {
+namespace {
+
+TEST(OptionsTest, Defaults) {
+  Options options;
+  EXPECT_EQ(options.level, 3);
+  EXPECT_EQ(options.mode, FailureMode::Trap);
+  EXPECT_TRUE(usesDynamicSizes(options));
+}
+
+TEST(OptionsTest, AcceptsEveryValidValue) {
+  Options options;
+  std::string error;
+  for (const char *level : {"1", "2", "3"}) {
+    EXPECT_TRUE(applyOption(options, "level", true, level, error)) << error;
+    EXPECT_EQ(options.level, level[0] - '0');
+  }
+  EXPECT_FALSE(usesDynamicSizes(options) != (options.level == 3));
+  EXPECT_TRUE(applyOption(options, "mode", true, "abort", error));
+  EXPECT_EQ(options.mode, FailureMode::Abort);
+  EXPECT_TRUE(applyOption(options, "mode", true, "trap", error));
+  EXPECT_EQ(options.mode, FailureMode::Trap);
+}
+
+TEST(OptionsTest, RejectsBadValuesNamingTheValidOnes) {
+  Options options;
+  std::string error;
+  EXPECT_FALSE(applyOption(options, "level", true, "4", error));
+  EXPECT_EQ(error, "fortify: invalid option 'level=4': level must be 1, 2 or 3");
+  EXPECT_FALSE(applyOption(options, "level", false, "", error));
+  EXPECT_EQ(error, "fortify: invalid option 'level': level must be 1, 2 or 3");
+  EXPECT_FALSE(applyOption(options, "mode", true, "Trap", error));
+  EXPECT_EQ(error, "fortify: invalid option 'mode=Trap': mode must be trap or abort");
+  EXPECT_EQ(options.level, 3);
+  EXPECT_EQ(options.mode, FailureMode::Trap);
+}
+
+TEST(OptionsTest, RejectsUnknownOptions) {
+  Options options;
+  std::string error;
+  EXPECT_FALSE(applyOption(options, "levle", true, "2", error));
+  EXPECT_EQ(error, "fortify: unknown option 'levle=2'; valid options: level=1|2|3, mode=trap|abort");
+}
+
+TEST(OptionsTest, AbortMessage) {
+  EXPECT_EQ(abortMessage("memcpy", "a.c", 12, 5), "fortify: buffer overflow in memcpy at a.c:12:5\n");
+  EXPECT_EQ(abortMessage("strcpy", "a.c", 3, 0), "fortify: buffer overflow in strcpy at a.c:3\n");
+  EXPECT_EQ(abortMessage("strcat", "", 0, 0), "fortify: buffer overflow in strcat at <unknown>\n");
+}
+
+}  // namespace
+}  // namespace fortify
