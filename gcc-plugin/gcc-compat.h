@@ -31,6 +31,9 @@
 #include "ggc.h"
 #include "tree-cfg.h"
 #include "tree-cfgcleanup.h"
+#include "ssa.h"
+#include "tree-ssa-propagate.h"
+#include "tree-ssa.h"
 
 namespace fortify_gcc {
 

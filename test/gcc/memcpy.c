@@ -1,6 +1,9 @@
-// memcpy writes n bytes into its destination, bounded by the whole object.
-// RUN: %gcc-fortify -O0 %s -o %t.O0 && %run-cases %t.O0
-// RUN: %gcc-fortify -O2 %s -o %t.O2 && %run-cases %t.O2
-// RUN: %gcc-fortify -O2 -fplugin-arg-fortify-level=1 %s -o %t.L1 && %run-cases --level 1 %t.L1
+// memcpy writes n bytes; bounded by the whole object at every level.
+// Every case of test/tools/run-cases.py: one byte past the end is stopped,
+// the exact fit, size 0 and unknown sizes run clean.
+// RUN: %gcc-fortify -O0 %s -o %t.gcc-O0 && %run-cases %t.gcc-O0
+// RUN: %gcc-fortify -O2 %s -o %t.gcc-O2 && %run-cases %t.gcc-O2
+// RUN: %musl-gcc-fortify -O0 %s -o %t.musl-O0 && %run-cases %t.musl-O0
+// RUN: %musl-gcc-fortify -O2 %s -o %t.musl-O2 && %run-cases %t.musl-O2
 #define WRITE(dst, n) memcpy(dst, copy_source, n)
 #include "cases.h"

@@ -1,0 +1,11 @@
+// explicit_bzero writes n zero bytes.
+// Every case of test/tools/run-cases.py: one byte past the end is stopped,
+// the exact fit, size 0 and unknown sizes run clean.
+// RUN: %gcc-fortify -O0 %s -o %t.gcc-O0 && %run-cases %t.gcc-O0
+// RUN: %gcc-fortify -O2 %s -o %t.gcc-O2 && %run-cases %t.gcc-O2
+// RUN: %musl-gcc-fortify -O0 %s -o %t.musl-O0 && %run-cases %t.musl-O0
+// RUN: %musl-gcc-fortify -O2 %s -o %t.musl-O2 && %run-cases %t.musl-O2
+#define _DEFAULT_SOURCE
+#include <strings.h>
+#define WRITE(dst, n) explicit_bzero(dst, n)
+#include "cases.h"

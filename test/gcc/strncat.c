@@ -1,0 +1,10 @@
+// strncat writes strlen(dst) + min(strlen(src), bound) + 1 bytes; the source is longer than the bound.
+// Every case of test/tools/run-cases.py: one byte past the end is stopped,
+// the exact fit, size 0 and unknown sizes run clean.
+// RUN: %gcc-fortify -O0 %s -o %t.gcc-O0 && %run-cases --subobject --min-write 2 %t.gcc-O0
+// RUN: %gcc-fortify -O2 %s -o %t.gcc-O2 && %run-cases --subobject --min-write 2 %t.gcc-O2
+// RUN: %musl-gcc-fortify -O0 %s -o %t.musl-O0 && %run-cases --subobject --min-write 2 %t.musl-O0
+// RUN: %musl-gcc-fortify -O2 %s -o %t.musl-O2 && %run-cases --subobject --min-write 2 %t.musl-O2
+#define WRITE(dst, n) (dst[0] = 'a', dst[1] = '\0', strncat(dst, long_source, n - 2))
+static const char *long_source = "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy";
+#include "cases.h"

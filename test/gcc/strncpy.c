@@ -1,0 +1,9 @@
+// strncpy always writes n bytes (it pads), so n itself must fit.
+// Every case of test/tools/run-cases.py: one byte past the end is stopped,
+// the exact fit, size 0 and unknown sizes run clean.
+// RUN: %gcc-fortify -O0 %s -o %t.gcc-O0 && %run-cases --subobject %t.gcc-O0
+// RUN: %gcc-fortify -O2 %s -o %t.gcc-O2 && %run-cases --subobject %t.gcc-O2
+// RUN: %musl-gcc-fortify -O0 %s -o %t.musl-O0 && %run-cases --subobject %t.musl-O0
+// RUN: %musl-gcc-fortify -O2 %s -o %t.musl-O2 && %run-cases --subobject %t.musl-O2
+#define WRITE(dst, n) strncpy(dst, "ab", n)
+#include "cases.h"
