@@ -91,7 +91,9 @@ void appendFailure(SequenceBuilder &builder, const Rule &rule, location_t locati
                    const Options &options) {
   tree abortDecl = builtin_decl_explicit(BUILT_IN_ABORT);
   if (options.mode == FailureMode::Abort && abortDecl) {
-    expanded_location where = expand_location(location);
+    // The C++ front end puts the caret of a call on its "(": report the
+    // start of the call's range, where C puts it too (the function name).
+    expanded_location where = expand_location(get_start(location));
     std::string message = fortify::abortMessage(
         std::string(rule.name), where.file ? where.file : "", where.line, where.column);
     tree text = build_string_literal(message.size() + 1, message.c_str());
