@@ -29,6 +29,7 @@
 #include "builtins.h"
 #include "cgraph.h"
 #include "ggc.h"
+#include "attribs.h"
 #include "tree-cfg.h"
 #include "tree-cfgcleanup.h"
 #include "ssa.h"

@@ -16,6 +16,18 @@ const pass_data kInstrumentPassData = {
     0,
 };
 
+// glibc's _FORTIFY_SOURCE and fortify-headers define memcpy & co. as
+// always_inline wrappers that check the call themselves (glibc through
+// __memcpy_chk) once inlined. Those calls are already protected: checking
+// them here too would check them twice.
+bool isInlineFortifyWrapper(tree callee) {
+  if (!DECL_DECLARED_INLINE_P(callee) ||
+      !lookup_attribute("always_inline", DECL_ATTRIBUTES(callee)))
+    return false;
+  cgraph_node *node = cgraph_node::get(callee);
+  return node && node->definition;
+}
+
 // The C library function a call statement calls, by the rule table's names.
 // Builtins are trusted by name (memcpy, __builtin_memcpy); any other callee
 // must have external linkage and C linkage (its assembler name is the plain
@@ -26,6 +38,8 @@ const fortify::Rule *ruleForCall(const gcall *call) {
     return nullptr;
   tree callee = gimple_call_fndecl(call);
   if (!callee || !DECL_NAME(callee))
+    return nullptr;
+  if (isInlineFortifyWrapper(callee))
     return nullptr;
   if (isNormalBuiltin(callee))
     return fortify::findRule(IDENTIFIER_POINTER(DECL_NAME(callee)));
