@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs everything the build and the tests need on Debian 12 (as root).
+# Skips apt when every package is already there, so repeated runs are quick.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build python3
+  gcc-12-plugin-dev                       # GCC plugin headers
+  clang-19 llvm-19-dev libclang-19-dev     # Clang/LLVM 19 plugin
+  llvm-19-tools lld-19                     # lit, FileCheck, not; LTO linker
+  musl-tools                               # musl-gcc and musl headers
+  libgtest-dev                             # unit tests
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-deps: missing packages: ${missing[*]}; run as root (or install them)" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}"
