@@ -87,10 +87,17 @@ private:
   gimple_seq sequence_ = nullptr;
 };
 
+// A translation unit that defines its own `write` (a static helper, or libc
+// itself) would have abort mode call that instead: trap there.
+bool translationUnitDefinesWrite() {
+  symtab_node *node = symtab_node::get_for_asmname(get_identifier("write"));
+  return node && node->definition;
+}
+
 void appendFailure(SequenceBuilder &builder, const Rule &rule, location_t location,
                    const Options &options) {
   tree abortDecl = builtin_decl_explicit(BUILT_IN_ABORT);
-  if (options.mode == FailureMode::Abort && abortDecl) {
+  if (options.mode == FailureMode::Abort && abortDecl && !translationUnitDefinesWrite()) {
     // The C++ front end puts the caret of a call on its "(": report the
     // start of the call's range, where C puts it too (the function name).
     expanded_location where = expand_location(get_start(location));
