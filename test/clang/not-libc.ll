@@ -1,0 +1,30 @@
+; Only calls to the C library are checked: a function defined in this module
+; or with internal linkage, a call with the wrong number of arguments (an
+; unprototyped or different function of the same name), indirect calls and
+; C++ functions with mangled names are left alone.
+; RUN: %opt -load-pass-plugin %clang-plugin -passes=fortify -S %s | FileCheck %s
+; CHECK-NOT: objectsize
+; CHECK-NOT: !fortify.checked
+
+target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
+target triple = "x86_64-pc-linux-gnu"
+
+declare ptr @strcat(ptr)
+declare ptr @_Z6strcpyPcPKc(ptr, ptr)
+
+define internal ptr @strcpy(ptr %d, ptr %s) {
+  ret ptr %d
+}
+
+define ptr @memmove(ptr %d, ptr %s, i64 %n) {
+  ret ptr %d
+}
+
+define void @f(ptr %d, ptr %s, i64 %n, ptr %fn) {
+  call ptr @strcpy(ptr %d, ptr %s)
+  call ptr @memmove(ptr %d, ptr %s, i64 %n)
+  call ptr @strcat(ptr %d)
+  call ptr @_Z6strcpyPcPKc(ptr %d, ptr %s)
+  call ptr %fn(ptr %d, ptr %s, i64 %n)
+  ret void
+}
