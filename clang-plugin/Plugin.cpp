@@ -8,7 +8,7 @@
 //    FORTIFY_OPTIONS="level=2,mode=abort";
 //  - for opt, pass parameters: -passes='fortify<level=2;mode=abort>', which
 //    override the environment.
-// A bad item is a fatal error naming the valid options. No cl::opt: the file
+// A bad item is an error (exit status 1) naming the valid options. No cl::opt: the file
 // may be loaded twice into one process (-fplugin and -fpass-plugin under
 // different paths), and a second registration of a cl::opt aborts.
 #include "FortifyPass.h"
@@ -16,7 +16,7 @@
 
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Passes/PassPlugin.h"
-#include "llvm/Support/ErrorHandling.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <cstdlib>
 #include <string>
@@ -27,8 +27,12 @@ namespace {
 
 constexpr const char *kEnvironmentVariable = "FORTIFY_OPTIONS";
 
-void failOnBadOptions(const std::string &error, StringRef origin) {
-  report_fatal_error(Twine(error) + " (in " + origin + ")", /*gen_crash_diag=*/false);
+// Like a compiler error, not a crash: report_fatal_error would make clang
+// print a stack dump and ask for a bug report.
+[[noreturn]] void failOnBadOptions(const std::string &error, StringRef origin) {
+  errs() << "error: " << error << " (in " << origin << ")\n";
+  errs().flush();
+  std::exit(1);
 }
 
 fortify::Options optionsFromEnvironment() {
