@@ -1,0 +1,23 @@
+// Options are parsed by the shared parser: same spelling, defaults and
+// messages as the GCC plugin, and a bad one fails the compilation.
+// RUN: %clang-fortify -fplugin-arg-fortify-level=2 -fplugin-arg-fortify-mode=abort -c %s -o %t.o
+// RUN: not %clang-fortify -fplugin-arg-fortify-level=4 -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=LEVEL
+// LEVEL: error: fortify: invalid option 'level=4': level must be 1, 2 or 3
+// RUN: not %clang-fortify -fplugin-arg-fortify-mode=loud -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=MODE
+// MODE: error: fortify: invalid option 'mode=loud': mode must be trap or abort
+// RUN: not %clang-fortify -fplugin-arg-fortify-colour=red -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=UNKNOWN
+// UNKNOWN: error: fortify: unknown option 'colour=red'; valid options: level=1|2|3, mode=trap|abort
+//
+// The pass-plugin path (-fpass-plugin=, opt) reads FORTIFY_OPTIONS.
+// RUN: env FORTIFY_OPTIONS="level=1, mode=abort" clang -fpass-plugin=%clang-plugin -O2 -S -emit-llvm %s -o - | FileCheck %s --check-prefix=ENV
+// ENV: call i64 @write(i32 2
+// ENV-NOT: llvm.objectsize
+// RUN: env FORTIFY_OPTIONS=level=0 not clang -fpass-plugin=%clang-plugin -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=ENVBAD
+// ENVBAD: error: fortify: invalid option 'level=0': level must be 1, 2 or 3 (in FORTIFY_OPTIONS)
+#include <string.h>
+
+void copy(const char *s, size_t n) {
+  char buffer[16];
+  memcpy(buffer, s, n);
+  __asm__ volatile("" : : "r"(buffer) : "memory");
+}
