@@ -52,6 +52,35 @@ bool isDeclaredObject(const Value *root, const GEPOperator &outermost) {
   return first && first->isZero();
 }
 
+bool isByteArray(Type *type) {
+  if (auto *array = dyn_cast<ArrayType>(type))
+    type = array->getElementType();
+  return type->isIntegerTy(8);
+}
+
+// Whether no C member follows field `field`. Clang spells C members and the
+// padding it inserts the same way when both are bytes: a struct that is
+// over-aligned by an attribute, such as
+//   struct __attribute__((aligned(16))) msg { int len; char data[1]; };
+// becomes { i32, [1 x i8], [11 x i8] }, where `data` is the last C member (a
+// flexible array in disguise) despite the field after it. Tail padding is
+// shorter than the C alignment, which divides the struct size and exceeds the
+// IR alignment; byte fields that cannot be that are real members.
+bool isLastMember(StructType *structure, unsigned field, const DataLayout &layout) {
+  unsigned count = structure->getNumElements();
+  if (field + 1 == count)
+    return true;
+  for (unsigned later = field + 1; later < count; ++later)
+    if (!isByteArray(structure->getElementType(later)))
+      return false;
+  const StructLayout *fields = layout.getStructLayout(structure);
+  uint64_t size = fields->getSizeInBytes();
+  uint64_t tail = size - fields->getElementOffset(field + 1);
+  uint64_t largestAlignment = size & (~size + 1);  // largest power of 2 dividing size
+  return size == 0 ||
+         (tail < largestAlignment && largestAlignment > layout.getABITypeAlign(structure).value());
+}
+
 struct Walk {
   bool inMember = false;      // a struct member has been entered
   uint64_t memberSize = 0;
@@ -111,7 +140,7 @@ std::optional<uint64_t> closestSubobjectRemaining(const Value *pointer,
         std::optional<uint64_t> size = allocSize(current, layout);
         if (!size)
           return std::nullopt;
-        walk.atEnd = walk.atEnd && field + 1 == structure->getNumElements();
+        walk.atEnd = walk.atEnd && isLastMember(structure, field, layout);
         walk.inMember = true;
         walk.memberSize = *size;
         walk.memberAtEnd = walk.atEnd;

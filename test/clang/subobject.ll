@@ -8,7 +8,9 @@ target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:
 target triple = "x86_64-pc-linux-gnu"
 
 %struct.two = type { [8 x i8], [8 x i8] }
-%struct.outer = type { i32, %struct.two, [4 x i8] }
+%struct.outer = type { i32, %struct.two, i32 }
+%struct.creds = type { [20 x i8], [20 x i8] }
+%struct.msg = type { i32, [1 x i8], [11 x i8] }
 %struct.flex = type { i32, [1 x i8] }
 %struct.zero = type { i32, [0 x i8], [4 x i8] }
 %struct.has_union = type { i32, %union.u, i32 }
@@ -71,12 +73,25 @@ define void @nested_member(ptr %o, ptr %src) {
   ret void
 }
 
+; Through a pointer, a member followed only by byte arrays is narrowed only
+; when those cannot be Clang's tail padding (shorter than an alignment that
+; divides the struct size): creds.user is followed by 20 bytes in a 40-byte
+; struct, so by a real member.
+; CHECK-LABEL: define void @pointer_member_before_bytes(
+; CHECK: call i64 @llvm.umin.i64(i64 %{{[0-9a-z.]+}}, i64 20)
+; CHECK: call ptr @strcpy(
+define void @pointer_member_before_bytes(ptr %c, ptr %src) {
+  %user = getelementptr inbounds %struct.creds, ptr %c, i32 0, i32 0
+  call ptr @strcpy(ptr %user, ptr %src)
+  ret void
+}
+
 ; Element i of an array of structs, then a member: the member still bounds it.
 ; CHECK-LABEL: define void @array_of_structs(
-; CHECK: call i64 @llvm.umin.i64(i64 %{{[0-9a-z.]+}}, i64 8)
+; CHECK: call i64 @llvm.umin.i64(i64 %{{[0-9a-z.]+}}, i64 20)
 ; CHECK: call ptr @strcpy(
 define void @array_of_structs(ptr %arr, i64 %i, ptr %src) {
-  %a = getelementptr inbounds %struct.two, ptr %arr, i64 %i, i32 0
+  %a = getelementptr inbounds %struct.creds, ptr %arr, i64 %i, i32 0
   call ptr @strcpy(ptr %a, ptr %src)
   ret void
 }
@@ -93,7 +108,10 @@ define void @memcpy_whole_object(ptr %src, i64 %n) {
 }
 
 ; Not narrowed: a trailing array reached through a pointer (a flexible array
-; in disguise), a zero-length array wherever it is, a union member, a
+; in disguise), also when Clang put tail padding after it (msg is
+; `struct __attribute__((aligned(16))) { int len; char data[1]; }`), a
+; member whose following bytes may be such padding (two.a: a 16-byte struct
+; could be { char a[8]; } aligned to 16), a zero-length array wherever it is, a union member, a
 ; variable index inside the member, a pointer loaded from a local variable,
 ; and a reinterpreting GEP over a member.
 ; CHECK-LABEL: define void @not_narrowed(
@@ -103,6 +121,12 @@ define void @not_narrowed(ptr %p, ptr %src, i64 %i) {
   %flex = getelementptr inbounds %struct.flex, ptr %p, i32 0, i32 1
   %flex.decay = getelementptr inbounds [1 x i8], ptr %flex, i64 0, i64 0
   call ptr @strcpy(ptr %flex.decay, ptr %src)
+
+  %msg = getelementptr inbounds %struct.msg, ptr %p, i32 0, i32 1
+  call ptr @strcpy(ptr %msg, ptr %src)
+
+  %two.a = getelementptr inbounds %struct.two, ptr %p, i32 0, i32 0
+  call ptr @strcpy(ptr %two.a, ptr %src)
 
   %zero = getelementptr inbounds %struct.zero, ptr %p, i32 0, i32 1
   call ptr @strcpy(ptr %zero, ptr %src)
