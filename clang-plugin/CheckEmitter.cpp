@@ -123,8 +123,20 @@ private:
     return builder_.getFalse();
   }
 
+  // Whether `name` can only mean the C library's function: a module that
+  // defines its own `write` (a static helper, or libc itself) would have
+  // abort mode call that instead. The GCC plugin makes the same choice.
+  bool isLibraryFunction(StringRef name) {
+    GlobalValue *value = module_.getNamedValue(name);
+    if (!value)
+      return true;
+    auto *function = dyn_cast<Function>(value);
+    return function && function->isDeclaration() && !function->hasLocalLinkage();
+  }
+
   void emitFailure() {
-    if (options_.mode == fortify::FailureMode::Abort) {
+    if (options_.mode == fortify::FailureMode::Abort && isLibraryFunction("write") &&
+        isLibraryFunction("abort")) {
       std::string message = abortMessage();
       Value *text = builder_.CreateGlobalString(message, "fortify.message", 0, &module_);
       builder_.CreateCall(
