@@ -11,24 +11,37 @@ namespace {
 // Enough for `q = p + 4` over `p = malloc(n)`; deeper chains stay unchecked.
 constexpr unsigned kMaxDepth = 8;
 
-// The only store into `slot` if the slot is a local variable whose address
-// is used by nothing but plain loads and that one store: then no other code
-// can change it.
-StoreInst *singleStore(const AllocaInst &slot) {
-  StoreInst *found = nullptr;
+// The store whose value `load` reads from `slot`, if that can be told for
+// sure. It can when the slot is a local variable whose address is used by
+// nothing but plain loads and stores into it (so no call or other pointer
+// can change it), and either a store precedes the load in its block (the
+// last such store is the one read: `p = realloc(p, n)` after
+// `p = malloc(4)`), or the slot is stored exactly once and that store
+// dominates the load (every path to the load went through it).
+StoreInst *reachingStore(const AllocaInst &slot, LoadInst &load,
+                         const DominatorTree &dominators) {
+  StoreInst *only = nullptr;
+  unsigned stores = 0;
   for (const User *user : slot.users()) {
-    if (const auto *load = dyn_cast<LoadInst>(user)) {
-      if (load->isVolatile() || load->getPointerOperand() != &slot)
+    if (const auto *reader = dyn_cast<LoadInst>(user)) {
+      if (reader->isVolatile() || reader->getPointerOperand() != &slot)
         return nullptr;
       continue;
     }
     auto *store = dyn_cast<StoreInst>(const_cast<User *>(user));
     if (!store || store->isVolatile() || store->getPointerOperand() != &slot ||
-        store->getValueOperand() == &slot || found)
+        store->getValueOperand() == &slot)
       return nullptr;
-    found = store;
+    only = store;
+    ++stores;
   }
-  return found;
+  for (Instruction *before = load.getPrevNode(); before; before = before->getPrevNode())
+    if (auto *store = dyn_cast<StoreInst>(before))
+      if (store->getPointerOperand() == &slot)
+        return store;
+  if (stores == 1 && dominators.dominates(only, &load))
+    return only;
+  return nullptr;
 }
 
 Value *forward(Value *value, Instruction *use, const DominatorTree &dominators,
@@ -39,12 +52,10 @@ Value *forward(Value *value, Instruction *use, const DominatorTree &dominators,
     auto *slot = dyn_cast<AllocaInst>(load->getPointerOperand());
     if (!slot || load->isVolatile() || !slot->isStaticAlloca())
       return value;
-    StoreInst *store = singleStore(*slot);
-    // The store dominating the load means every path to the load went
-    // through it, and nothing else writes the slot: the load yields exactly
-    // the stored value, which also dominates `use`.
-    if (!store || store->getValueOperand()->getType() != load->getType() ||
-        !dominators.dominates(store, load))
+    // The load yields exactly the stored value, which (defined before the
+    // store, which dominates the load) also dominates `use`.
+    StoreInst *store = reachingStore(*slot, *load, dominators);
+    if (!store || store->getValueOperand()->getType() != load->getType())
       return value;
     return forward(store->getValueOperand(), use, dominators, depth + 1);
   }

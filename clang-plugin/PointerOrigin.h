@@ -13,8 +13,8 @@ class Value;
 
 namespace fortify_llvm {
 
-// A value equal to `pointer` at `use` with loads of single-store, never
-// escaping allocas replaced by the stored value (and GEPs over such loads
+// A value equal to `pointer` at `use` with loads of never-escaping allocas
+// replaced by the value provably stored there (and GEPs over such loads
 // rebuilt in front of `use`), so that llvm.objectsize sees the allocation.
 // Returns `pointer` itself when nothing can be proven.
 llvm::Value *forwardThroughLocals(llvm::Value *pointer, llvm::Instruction *use,
