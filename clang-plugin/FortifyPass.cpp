@@ -26,9 +26,9 @@ std::string_view view(StringRef text) { return {text.data(), text.size()}; }
 
 // The rule for a call, by the rule table's names. Intrinsics go by their base
 // name ("llvm.memcpy", an alias in the table). Any other callee must be a C
-// library function: declared here, defined elsewhere, with external linkage
-// and a C (unmangled) name, so that a static helper or a C++ function that
-// happens to be called "strcpy" is left alone.
+// library function: external linkage and a C (unmangled) name, so that a
+// static helper or a C++ function that happens to be called "strcpy" is left
+// alone.
 const fortify::Rule *ruleForCall(const CallBase &call, bool &isIntrinsic) {
   const Function *callee = call.getCalledFunction();
   if (!callee)
@@ -38,8 +38,16 @@ const fortify::Rule *ruleForCall(const CallBase &call, bool &isIntrinsic) {
     return fortify::findRule(view(Intrinsic::getBaseName(id)));
   }
   isIntrinsic = false;
-  if (!callee->isDeclaration() ||
-      !(callee->hasExternalLinkage() || callee->hasExternalWeakLinkage()))
+  if (!(callee->hasExternalLinkage() || callee->hasExternalWeakLinkage()))
+    return nullptr;
+  // A definition here with external linkage is still the C function (a
+  // program or libc that provides strlcpy itself), as in the GCC plugin. But
+  // an inline fortify wrapper (glibc's _FORTIFY_SOURCE, fortify-headers:
+  // always_inline, available_externally) checks the call itself once
+  // inlined: checking it here too would check it twice.
+  if (!callee->isDeclaration() &&
+      (callee->hasAvailableExternallyLinkage() ||
+       callee->hasFnAttribute(Attribute::AlwaysInline)))
     return nullptr;
   StringRef name = callee->getName();
   name.consume_front("\1");  // asm("name") labels

@@ -1,10 +1,18 @@
-; Only calls to the C library are checked: a function defined in this module
-; or with internal linkage, a call with the wrong number of arguments (an
+; Only calls to the C library are checked: a function with internal linkage,
+; an inline wrapper (available_externally or always_inline: a libc header's
+; own fortify wrapper), a call with the wrong number of arguments (an
 ; unprototyped or different function of the same name), indirect calls and
-; C++ functions with mangled names are left alone.
+; C++ functions with mangled names are left alone. A definition with external
+; linkage is the C function itself (a program that provides strlcpy): checked.
 ; RUN: %opt -load-pass-plugin %clang-plugin -passes=fortify -S %s | FileCheck %s
+; CHECK-LABEL: define void @f(
 ; CHECK-NOT: objectsize
-; CHECK-NOT: !fortify.checked
+; CHECK: call ptr @strcpy(
+; CHECK-NOT: objectsize
+; CHECK: call {{.*}}@llvm.objectsize
+; CHECK: call ptr @memmove({{.*}}!fortify.checked
+; CHECK-NOT: objectsize
+; CHECK: ret void
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
@@ -20,9 +28,19 @@ define ptr @memmove(ptr %d, ptr %s, i64 %n) {
   ret ptr %d
 }
 
+define available_externally ptr @memcpy(ptr %d, ptr %s, i64 %n) {
+  ret ptr %d
+}
+
+define ptr @memset(ptr %d, i32 %c, i64 %n) alwaysinline {
+  ret ptr %d
+}
+
 define void @f(ptr %d, ptr %s, i64 %n, ptr %fn) {
   call ptr @strcpy(ptr %d, ptr %s)
   call ptr @memmove(ptr %d, ptr %s, i64 %n)
+  call ptr @memcpy(ptr %d, ptr %s, i64 %n)
+  call ptr @memset(ptr %d, i32 0, i64 %n)
   call ptr @strcat(ptr %d)
   call ptr @_Z6strcpyPcPKc(ptr %d, ptr %s)
   call ptr %fn(ptr %d, ptr %s, i64 %n)

@@ -2,7 +2,7 @@
 // middle of buffers, VLAs, realloc, calloc, alloca, custom alloc_size
 // allocators, small constant copies into heap buffers, and flexible array
 // members, which must not be bounded by their declared size.
-// RUN: for CC in "%gcc-fortify" "%musl-gcc-fortify"; do for O in -O0 -O2; do \
+// RUN: for CC in "%gcc-fortify" "%musl-gcc-fortify" "%clang-fortify" "%musl-clang-fortify"; do for O in -O0 -O2; do \
 // RUN:   $CC $O %s -o %t || exit 1; \
 // RUN:   %t flex 10 10 && not --crash %t flex 10 11 || exit 1; \
 // RUN:   %t flex0 10 10 && not --crash %t flex0 10 11 || exit 1; \

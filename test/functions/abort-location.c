@@ -7,6 +7,13 @@
 // RUN: %gxx-fortify -O0 -fplugin-arg-fortify-mode=abort -x c++ %s -o %t.cxx
 // RUN: not --crash %t.cxx 1 2>&1 | FileCheck %s --check-prefix=ONE
 // RUN: not --crash %t.cxx 2 2>&1 | FileCheck %s --check-prefix=TWO
+// RUN: %clang-fortify -O2 -fplugin-arg-fortify-mode=abort %s -o %t.clang
+// RUN: not --crash %t.clang 1 2>&1 | FileCheck %s --check-prefix=ONE
+// RUN: not --crash %t.clang 2 2>&1 | FileCheck %s --check-prefix=TWO
+// RUN: %t.clang 0 2>&1 | count 0
+// RUN: %clangxx-fortify -O0 -fplugin-arg-fortify-mode=abort -x c++ %s -o %t.clangxx
+// RUN: not --crash %t.clangxx 1 2>&1 | FileCheck %s --check-prefix=ONE
+// RUN: not --crash %t.clangxx 2 2>&1 | FileCheck %s --check-prefix=TWO
 #include <stdlib.h>
 #include <string.h>
 

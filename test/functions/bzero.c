@@ -5,6 +5,11 @@
 // RUN: %gcc-fortify -O2 %s -o %t.gcc-O2 && %run-cases %t.gcc-O2
 // RUN: %musl-gcc-fortify -O0 %s -o %t.musl-O0 && %run-cases %t.musl-O0
 // RUN: %musl-gcc-fortify -O2 %s -o %t.musl-O2 && %run-cases %t.musl-O2
+// RUN: %clang-fortify -O0 %s -o %t.clang-O0 && %run-cases %t.clang-O0
+// RUN: %clang-fortify -O2 %s -o %t.clang-O2 && %run-cases %t.clang-O2
+// RUN: %musl-clang-fortify -O0 %s -o %t.musl-clang-O0 && %run-cases %t.musl-clang-O0
+// RUN: %musl-clang-fortify -O2 %s -o %t.musl-clang-O2 && %run-cases %t.musl-clang-O2
+#include <string.h> /* musl's strings.h relies on features.h being included already */
 #include <strings.h>
 #define WRITE(dst, n) bzero(dst, n)
 #include "cases.h"

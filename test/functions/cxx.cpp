@@ -1,17 +1,17 @@
 // C++: std:: spellings, new[], members, and a method that happens to be
 // called strcpy (never instrumented: it is not the C library function).
-// RUN: for O in -O0 -O2; do \
-// RUN:   %gxx-fortify $O %s -o %t$O || exit 1; \
+// RUN: for CXX in "%gxx-fortify" "%clangxx-fortify"; do for O in -O0 -O2; do \
+// RUN:   $CXX $O %s -o %t$O || exit 1; \
 // RUN:   %t$O new 16 16 && not --crash %t$O new 16 17 || exit 1; \
 // RUN:   %t$O new 0 0 && not --crash %t$O new 0 1 || exit 1; \
 // RUN:   %t$O member 8 8 && not --crash %t$O member 8 9 || exit 1; \
 // RUN:   %t$O method 8 100 || exit 1; \
 // RUN:   %t$O vector 16 16 || exit 1; \
 // RUN:   %t$O array 16 16 || exit 1; \
-// RUN: done
 // std::array::data() is an out-of-line call at -O0: its size is only seen
 // once it is inlined.
-// RUN: not --crash %t-O2 array 16 17
+// RUN:   if [ $O = -O2 ]; then not --crash %t$O array 16 17 || exit 1; fi; \
+// RUN: done; done
 // RUN: %gxx-fortify -O2 -S -o /dev/null -fdump-tree-optimized=%t.gimple %s && FileCheck %s < %t.gimple
 #include <array>
 #include <cstdlib>

@@ -1,12 +1,12 @@
 // __builtin_ spellings are the same functions, and GCC's own early rewrites
 // (strcpy of a literal into memcpy, small constant memcpy into a move, bzero
 // into memset) cannot hide a call: the plugin sees them first.
-// RUN: for O in -O0 -O2; do \
-// RUN:   %gcc-fortify $O %s -o %t$O || exit 1; \
+// RUN: for CC in "%gcc-fortify" "%clang-fortify"; do for O in -O0 -O2; do \
+// RUN:   $CC $O %s -o %t$O || exit 1; \
 // RUN:   for c in builtin_memcpy builtin_strcpy literal_strcpy small_memcpy bzero_small; do \
 // RUN:     %t$O $c 0 || exit 1; not --crash %t$O $c 1 || exit 1; \
 // RUN:   done; \
-// RUN: done
+// RUN: done; done
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>

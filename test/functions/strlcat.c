@@ -5,6 +5,10 @@
 // RUN: %gcc-fortify -O2 %s -o %t.gcc-O2 && %run-cases --subobject %t.gcc-O2
 // RUN: %musl-gcc-fortify -O0 %s -o %t.musl-O0 && %run-cases --subobject %t.musl-O0
 // RUN: %musl-gcc-fortify -O2 %s -o %t.musl-O2 && %run-cases --subobject %t.musl-O2
+// RUN: %clang-fortify -O0 %s -o %t.clang-O0 && %run-cases --subobject %t.clang-O0
+// RUN: %clang-fortify -O2 %s -o %t.clang-O2 && %run-cases --subobject %t.clang-O2
+// RUN: %musl-clang-fortify -O0 %s -o %t.musl-clang-O0 && %run-cases --subobject %t.musl-clang-O0
+// RUN: %musl-clang-fortify -O2 %s -o %t.musl-clang-O2 && %run-cases --subobject %t.musl-clang-O2
 #define WRITE(dst, n) ((n ? dst[0] = '\0' : 0), strlcat(dst, "ab", n))
 #include "strlcpy-fallback.h"
 #include "cases.h"
