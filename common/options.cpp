@@ -3,7 +3,7 @@
 namespace fortify {
 namespace {
 
-constexpr const char *kValidOptions = "valid options: level=1|2|3, mode=trap|abort";
+constexpr const char *kValidOptions = "valid options: level=1|2|3, mode=trap|abort, reads=on|off";
 
 }  // namespace
 
@@ -29,6 +29,14 @@ bool applyOption(Options &options, std::string_view key, bool hasValue,
       return true;
     }
     error = "fortify: invalid option " + quoted + ": mode must be trap or abort";
+    return false;
+  }
+  if (key == "reads") {
+    if (value == "on" || value == "off") {
+      options.reads = value == "on";
+      return true;
+    }
+    error = "fortify: invalid option " + quoted + ": reads must be on or off";
     return false;
   }
   error = "fortify: unknown option " + quoted + "; " + kValidOptions;

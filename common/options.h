@@ -16,6 +16,9 @@ enum class FailureMode {
 struct Options {
   int level = 3;
   FailureMode mode = FailureMode::Trap;
+  // Over-read checks (source of memcpy, strlen, write ...), beyond glibc;
+  // on from level 2 unless `reads=off`.
+  bool reads = true;
 };
 
 // Applies one `-fplugin-arg-fortify-KEY[=VALUE]` option. `hasValue` tells
@@ -27,6 +30,11 @@ bool applyOption(Options &options, std::string_view key, bool hasValue,
 // Whether sizes computed at run time (malloc(n), VLAs) are used.
 inline bool usesDynamicSizes(const Options &options) {
   return options.level >= 3;
+}
+
+// Whether the over-read checks of the rule table apply.
+inline bool checksReads(const Options &options) {
+  return options.level >= 2 && options.reads;
 }
 
 // The line printed in abort mode, e.g.

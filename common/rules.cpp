@@ -6,42 +6,161 @@ namespace fortify {
 namespace {
 
 using K = CheckKind;
-using O = ObjectSize;
+using R = ReadKind;
 
-// name, kind, dest, source, length, elementSize, objectSize, arity, aliases, glibcChecked
+constexpr unsigned kWchar = 4;       // sizeof(wchar_t) on Linux
+constexpr unsigned kGid = 4;         // sizeof(gid_t)
+constexpr unsigned kPollFd = 8;      // sizeof(struct pollfd)
+constexpr std::uint32_t kPathMax = 4096;  // PATH_MAX, glibc and musl
+
+// Sizes: glibc bounds raw data (mem*, read, recv, fread ...) by the whole
+// object and strings and text buffers by the closest subobject from level 2
+// (__glibc_objsize vs __glibc_objsize0); .subobject() follows it.
 constexpr Rule kRules[] = {
-    {"memcpy", K::CopyLength, 0, 1, 2, 1, O::WholeObject, 3,
-     {"__builtin_memcpy", "llvm.memcpy", "llvm.memcpy.inline"}, "__memcpy_chk"},
-    {"memmove", K::CopyLength, 0, 1, 2, 1, O::WholeObject, 3,
-     {"__builtin_memmove", "llvm.memmove"}, "__memmove_chk"},
-    {"mempcpy", K::CopyLength, 0, 1, 2, 1, O::WholeObject, 3,
-     {"__builtin_mempcpy", "__mempcpy"}, "__mempcpy_chk"},
-    {"memset", K::CopyLength, 0, kNoArg, 2, 1, O::WholeObject, 3,
-     {"__builtin_memset", "llvm.memset", "llvm.memset.inline"}, "__memset_chk"},
-    {"bcopy", K::CopyLength, 1, 0, 2, 1, O::WholeObject, 3,
-     {"__builtin_bcopy"}, ""},
-    {"bzero", K::CopyLength, 0, kNoArg, 1, 1, O::WholeObject, 2,
-     {"__builtin_bzero"}, ""},
-    {"explicit_bzero", K::CopyLength, 0, kNoArg, 1, 1, O::WholeObject, 2,
-     {}, "__explicit_bzero_chk"},
-    {"strcpy", K::CopyString, 0, 1, kNoArg, 1, O::ClosestSubobject, 2,
-     {"__builtin_strcpy"}, "__strcpy_chk"},
-    {"stpcpy", K::CopyString, 0, 1, kNoArg, 1, O::ClosestSubobject, 2,
-     {"__builtin_stpcpy", "__stpcpy"}, "__stpcpy_chk"},
-    {"strncpy", K::CopyLength, 0, 1, 2, 1, O::ClosestSubobject, 3,
-     {"__builtin_strncpy"}, "__strncpy_chk"},
-    {"stpncpy", K::CopyLength, 0, 1, 2, 1, O::ClosestSubobject, 3,
-     {"__builtin_stpncpy", "__stpncpy"}, "__stpncpy_chk"},
-    {"strcat", K::AppendString, 0, 1, kNoArg, 1, O::ClosestSubobject, 2,
-     {"__builtin_strcat"}, "__strcat_chk"},
-    {"strncat", K::AppendBounded, 0, 1, 2, 1, O::ClosestSubobject, 3,
-     {"__builtin_strncat"}, "__strncat_chk"},
+    // <string.h>, <strings.h>: writes, and (beyond glibc) the source read.
+    Rule("memcpy", K::CopyLength).writes(0, 2).reads(R::Length, 1).args(3)
+        .alias("__builtin_memcpy", "llvm.memcpy", "llvm.memcpy.inline").glibc("__memcpy_chk"),
+    Rule("memmove", K::CopyLength).writes(0, 2).reads(R::Length, 1).args(3)
+        .alias("__builtin_memmove", "llvm.memmove").glibc("__memmove_chk"),
+    Rule("mempcpy", K::CopyLength).writes(0, 2).reads(R::Length, 1).args(3)
+        .alias("__builtin_mempcpy", "__mempcpy").glibc("__mempcpy_chk"),
+    Rule("memset", K::CopyLength).writes(0, 2).args(3)
+        .alias("__builtin_memset", "llvm.memset", "llvm.memset.inline").glibc("__memset_chk"),
+    Rule("bcopy", K::CopyLength).writes(1, 2).reads(R::Length, 0).args(3).alias("__builtin_bcopy"),
+    Rule("bzero", K::CopyLength).writes(0, 1).args(2).alias("__builtin_bzero"),
+    Rule("explicit_bzero", K::CopyLength).writes(0, 1).args(2).glibc("__explicit_bzero_chk"),
+    Rule("strcpy", K::CopyString).writes(0).from(1).subobject().args(2)
+        .alias("__builtin_strcpy").glibc("__strcpy_chk"),
+    Rule("stpcpy", K::CopyString).writes(0).from(1).subobject().args(2)
+        .alias("__builtin_stpcpy", "__stpcpy").glibc("__stpcpy_chk"),
+    Rule("strncpy", K::CopyLength).writes(0, 2).subobject().args(3)
+        .alias("__builtin_strncpy").glibc("__strncpy_chk"),
+    Rule("stpncpy", K::CopyLength).writes(0, 2).subobject().args(3)
+        .alias("__builtin_stpncpy", "__stpncpy").glibc("__stpncpy_chk"),
+    Rule("strcat", K::AppendString).writes(0).from(1).subobject().args(2)
+        .alias("__builtin_strcat").glibc("__strcat_chk"),
+    Rule("strncat", K::AppendBounded).writes(0, 2).from(1).subobject().args(3)
+        .alias("__builtin_strncat").glibc("__strncat_chk"),
     // strlcpy/strlcat write at most n bytes; like glibc's __strlcpy_chk the
     // bound itself must fit, even when the source is shorter.
-    {"strlcpy", K::CopyLength, 0, 1, 2, 1, O::ClosestSubobject, 3,
-     {"__builtin_strlcpy"}, "__strlcpy_chk"},
-    {"strlcat", K::CopyLength, 0, 1, 2, 1, O::ClosestSubobject, 3,
-     {"__builtin_strlcat"}, "__strlcat_chk"},
+    Rule("strlcpy", K::CopyLength).writes(0, 2).subobject().args(3)
+        .alias("__builtin_strlcpy").glibc("__strlcpy_chk"),
+    Rule("strlcat", K::CopyLength).writes(0, 2).subobject().args(3)
+        .alias("__builtin_strlcat").glibc("__strlcat_chk"),
+    // Over-reads (bionic's __strlen_chk, __memchr_chk ...).
+    Rule("strlen", K::None).reads(R::StringResult, 0).args(1).alias("__builtin_strlen"),
+    Rule("strnlen", K::None).reads(R::StringResult, 0).lengthArg(1).args(2).alias("__builtin_strnlen"),
+    Rule("memchr", K::None).reads(R::Length, 0).lengthArg(2).args(3).alias("__builtin_memchr"),
+    Rule("memrchr", K::None).reads(R::Length, 0).lengthArg(2).args(3),
+    Rule("strchr", K::None).reads(R::String, 0).args(2).alias("__builtin_strchr"),
+    Rule("strrchr", K::None).reads(R::String, 0).args(2).alias("__builtin_strrchr"),
+
+    // <stdio.h>
+    Rule("sprintf", K::FormattedWrite).writes(0).formatArg(1).subobject().args(2, true)
+        .through("snprintf").alias("__builtin_sprintf").glibc("__sprintf_chk"),
+    Rule("vsprintf", K::FormattedWrite).writes(0).formatArg(1).subobject().args(3)
+        .through("vsnprintf").alias("__builtin_vsprintf").glibc("__vsprintf_chk"),
+    Rule("snprintf", K::CopyLength).writes(0, 1).formatArg(2).subobject().args(3, true)
+        .alias("__builtin_snprintf").glibc("__snprintf_chk"),
+    Rule("vsnprintf", K::CopyLength).writes(0, 1).formatArg(2).subobject().args(4)
+        .alias("__builtin_vsnprintf").glibc("__vsnprintf_chk"),
+    Rule("fgets", K::CopyLength).writes(0, 1).subobject().args(3).glibc("__fgets_chk"),
+    Rule("fgets_unlocked", K::CopyLength).writes(0, 1).subobject().args(3)
+        .glibc("__fgets_unlocked_chk"),
+    Rule("fread", K::CopyLength).writes(0, 1).times(2).args(4).glibc("__fread_chk"),
+    Rule("fread_unlocked", K::CopyLength).writes(0, 1).times(2).args(4)
+        .glibc("__fread_unlocked_chk"),
+    Rule("fwrite", K::None).reads(R::Length, 0).lengthArg(1).times(2).args(4)
+        .alias("__builtin_fwrite"),
+    Rule("fwrite_unlocked", K::None).reads(R::Length, 0).lengthArg(1).times(2).args(4)
+        .alias("__builtin_fwrite_unlocked"),
+    // Formats: a %n in a format that is not a string literal stops.
+    Rule("printf", K::None).formatArg(0).args(1, true).alias("__builtin_printf").glibc("__printf_chk"),
+    Rule("fprintf", K::None).formatArg(1).args(2, true).alias("__builtin_fprintf").glibc("__fprintf_chk"),
+    Rule("dprintf", K::None).formatArg(1).args(2, true).glibc("__dprintf_chk"),
+    Rule("asprintf", K::None).formatArg(1).args(2, true).glibc("__asprintf_chk"),
+    Rule("vprintf", K::None).formatArg(0).args(2).alias("__builtin_vprintf").glibc("__vprintf_chk"),
+    Rule("vfprintf", K::None).formatArg(1).args(3).alias("__builtin_vfprintf").glibc("__vfprintf_chk"),
+    Rule("vdprintf", K::None).formatArg(1).args(3).glibc("__vdprintf_chk"),
+    Rule("vasprintf", K::None).formatArg(1).args(3).glibc("__vasprintf_chk"),
+    Rule("syslog", K::None).formatArg(1).args(2, true).glibc("__syslog_chk"),
+    Rule("vsyslog", K::None).formatArg(1).args(3).glibc("__vsyslog_chk"),
+
+    // <unistd.h>
+    Rule("read", K::CopyLength).writes(1, 2).args(3).glibc("__read_chk"),
+    Rule("pread", K::CopyLength).writes(1, 2).args(4).glibc("__pread_chk"),
+    Rule("pread64", K::CopyLength).writes(1, 2).args(4).glibc("__pread64_chk"),
+    Rule("readlink", K::CopyLength).writes(1, 2).subobject().args(3).glibc("__readlink_chk"),
+    Rule("readlinkat", K::CopyLength).writes(2, 3).subobject().args(4).glibc("__readlinkat_chk"),
+    Rule("getcwd", K::CopyLength).writes(0, 1).subobject().args(2).glibc("__getcwd_chk"),
+    Rule("confstr", K::CopyLength).writes(1, 2).subobject().args(3).glibc("__confstr_chk"),
+    Rule("getgroups", K::CopyLength).writes(1, 0, kGid).args(2).glibc("__getgroups_chk"),
+    Rule("ttyname_r", K::CopyLength).writes(1, 2).subobject().args(3).glibc("__ttyname_r_chk"),
+    Rule("getlogin_r", K::CopyLength).writes(0, 1).subobject().args(2).glibc("__getlogin_r_chk"),
+    Rule("gethostname", K::CopyLength).writes(0, 1).subobject().args(2).glibc("__gethostname_chk"),
+    Rule("getdomainname", K::CopyLength).writes(0, 1).subobject().args(2)
+        .glibc("__getdomainname_chk"),
+    Rule("write", K::None).reads(R::Length, 1).lengthArg(2).args(3),
+    Rule("pwrite", K::None).reads(R::Length, 1).lengthArg(2).args(4),
+    Rule("pwrite64", K::None).reads(R::Length, 1).lengthArg(2).args(4),
+
+    // <sys/socket.h>, <poll.h>
+    Rule("recv", K::CopyLength).writes(1, 2).args(4).glibc("__recv_chk"),
+    Rule("recvfrom", K::CopyLength).writes(1, 2).args(6).glibc("__recvfrom_chk"),
+    Rule("send", K::None).reads(R::Length, 1).lengthArg(2).args(4),
+    Rule("sendto", K::None).reads(R::Length, 1).lengthArg(2).args(6),
+    Rule("poll", K::CopyLength).writes(0, 1, kPollFd).args(3).glibc("__poll_chk"),
+    Rule("ppoll", K::CopyLength).writes(0, 1, kPollFd).args(4).glibc("__ppoll_chk"),
+
+    // <wchar.h>: counts are in wide characters.
+    Rule("wmemcpy", K::CopyLength).writes(0, 2, kWchar).reads(R::Length, 1).args(3)
+        .glibc("__wmemcpy_chk"),
+    Rule("wmemmove", K::CopyLength).writes(0, 2, kWchar).reads(R::Length, 1).args(3)
+        .glibc("__wmemmove_chk"),
+    Rule("wmempcpy", K::CopyLength).writes(0, 2, kWchar).reads(R::Length, 1).args(3)
+        .glibc("__wmempcpy_chk"),
+    Rule("wmemset", K::CopyLength).writes(0, 2, kWchar).args(3).glibc("__wmemset_chk"),
+    Rule("wcscpy", K::CopyString).writes(0, kNoArg, kWchar).from(1).subobject().args(2)
+        .glibc("__wcscpy_chk"),
+    Rule("wcpcpy", K::CopyString).writes(0, kNoArg, kWchar).from(1).subobject().args(2)
+        .glibc("__wcpcpy_chk"),
+    Rule("wcsncpy", K::CopyLength).writes(0, 2, kWchar).subobject().args(3).glibc("__wcsncpy_chk"),
+    Rule("wcpncpy", K::CopyLength).writes(0, 2, kWchar).subobject().args(3).glibc("__wcpncpy_chk"),
+    Rule("wcscat", K::AppendString).writes(0, kNoArg, kWchar).from(1).subobject().args(2)
+        .glibc("__wcscat_chk"),
+    Rule("wcsncat", K::AppendBounded).writes(0, 2, kWchar).from(1).subobject().args(3)
+        .glibc("__wcsncat_chk"),
+    Rule("wcslcpy", K::CopyLength).writes(0, 2, kWchar).subobject().args(3).glibc("__wcslcpy_chk"),
+    Rule("wcslcat", K::CopyLength).writes(0, 2, kWchar).subobject().args(3).glibc("__wcslcat_chk"),
+    Rule("swprintf", K::CopyLength).writes(0, 1, kWchar).subobject().args(3, true)
+        .glibc("__swprintf_chk"),
+    Rule("vswprintf", K::CopyLength).writes(0, 1, kWchar).subobject().args(4)
+        .glibc("__vswprintf_chk"),
+    Rule("fgetws", K::CopyLength).writes(0, 1, kWchar).subobject().args(3).glibc("__fgetws_chk"),
+    Rule("fgetws_unlocked", K::CopyLength).writes(0, 1, kWchar).subobject().args(3)
+        .glibc("__fgetws_unlocked_chk"),
+    Rule("wcrtomb", K::MinimumSize).writes(0).atLeast(kMinimumIsMbCurMax).subobject().args(3)
+        .glibc("__wcrtomb_chk"),
+    Rule("wctomb", K::MinimumSize).writes(0).atLeast(kMinimumIsMbCurMax).subobject().args(2)
+        .glibc("__wctomb_chk"),
+    Rule("mbsrtowcs", K::CopyLength).writes(0, 2, kWchar).subobject().args(4).glibc("__mbsrtowcs_chk"),
+    Rule("mbsnrtowcs", K::CopyLength).writes(0, 3, kWchar).subobject().args(5)
+        .glibc("__mbsnrtowcs_chk"),
+    Rule("wcsrtombs", K::CopyLength).writes(0, 2).subobject().args(4).glibc("__wcsrtombs_chk"),
+    Rule("wcsnrtombs", K::CopyLength).writes(0, 3).subobject().args(5).glibc("__wcsnrtombs_chk"),
+    Rule("mbstowcs", K::CopyLength).writes(0, 2, kWchar).subobject().args(3).glibc("__mbstowcs_chk"),
+    Rule("wcstombs", K::CopyLength).writes(0, 2).subobject().args(3).glibc("__wcstombs_chk"),
+
+    // <stdlib.h>
+    Rule("realpath", K::MinimumSize).writes(1).atLeast(kPathMax).subobject().args(2)
+        .glibc("__realpath_chk"),
+    Rule("ptsname_r", K::CopyLength).writes(1, 2).subobject().args(3).glibc("__ptsname_r_chk"),
+
+    // <fcntl.h>
+    Rule("open", K::OpenMode).flagsArg(1).args(2, true).glibc("__open_2"),
+    Rule("open64", K::OpenMode).flagsArg(1).args(2, true).glibc("__open64_2"),
+    Rule("openat", K::OpenMode).flagsArg(2).args(3, true).glibc("__openat_2"),
+    Rule("openat64", K::OpenMode).flagsArg(2).args(3, true).glibc("__openat64_2"),
 };
 
 }  // namespace
@@ -56,8 +175,7 @@ const Rule *findRule(std::string_view name) {
   for (const Rule &rule : kRules) {
     if (rule.name == name)
       return &rule;
-    if (std::find(rule.aliases.begin(), rule.aliases.end(), name) !=
-        rule.aliases.end())
+    if (std::find(rule.aliases.begin(), rule.aliases.end(), name) != rule.aliases.end())
       return &rule;
   }
   return nullptr;
@@ -76,28 +194,56 @@ int objectSizeType(const Rule &rule, int level) {
   return level >= 2 && rule.objectSize == ObjectSize::ClosestSubobject ? 1 : 0;
 }
 
+bool checksFormat(const Rule &rule, int level) { return level >= 2 && rule.format != kNoArg; }
+
 bool kindNeedsStringLength(CheckKind kind) {
   switch (kind) {
-  case CheckKind::CopyLength:
-    return false;
   case CheckKind::CopyString:
   case CheckKind::AppendString:
   case CheckKind::AppendBounded:
     return true;
+  case CheckKind::None:
+  case CheckKind::CopyLength:
+  case CheckKind::MinimumSize:
+  case CheckKind::FormattedWrite:
+  case CheckKind::OpenMode:
+    return false;
   }
   return true;
 }
 
+bool writeCheckNeedsKnownSize(const Rule &rule) {
+  if (kindNeedsStringLength(rule.kind))
+    return true;
+  if (rule.kind == CheckKind::CopyLength)
+    return rule.elementSize != 1 || rule.count != kNoArg;
+  if (rule.kind == CheckKind::MinimumSize)
+    return rule.minimum == kMinimumIsMbCurMax;
+  return false;
+}
+
+bool usesWideStrings(const Rule &rule) { return rule.elementSize != 1; }
+
 const char *checkKindName(CheckKind kind) {
   switch (kind) {
-  case CheckKind::CopyLength:
-    return "copy-length";
-  case CheckKind::CopyString:
-    return "copy-string";
-  case CheckKind::AppendString:
-    return "append-string";
-  case CheckKind::AppendBounded:
-    return "append-bounded";
+  case CheckKind::None: return "none";
+  case CheckKind::CopyLength: return "copy-length";
+  case CheckKind::CopyString: return "copy-string";
+  case CheckKind::AppendString: return "append-string";
+  case CheckKind::AppendBounded: return "append-bounded";
+  case CheckKind::MinimumSize: return "minimum-size";
+  case CheckKind::FormattedWrite: return "formatted-write";
+  case CheckKind::OpenMode: return "open-mode";
+  }
+  return "unknown";
+}
+
+const char *readKindName(ReadKind kind) {
+  switch (kind) {
+  case ReadKind::None: return "none";
+  case ReadKind::Length: return "read-length";
+  case ReadKind::StringResult: return "read-string-result";
+  case ReadKind::String: return "read-string";
   }
   return "unknown";
 }

@@ -1,31 +1,72 @@
 // The rule table: the one place where the semantics of every fortified libc
-// function live. Both plugins read a Rule and emit the check its CheckKind
-// describes; neither contains per-function code.
+// function live. Both plugins read a Rule and emit the checks its kinds
+// describe; neither contains per-function code.
 #ifndef FORTIFY_COMMON_RULES_H
 #define FORTIFY_COMMON_RULES_H
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 namespace fortify {
 
-// What a call writes into its destination object, and therefore what must be
-// compared against the destination's size.
+inline constexpr int kNoArg = -1;
+
+// What must hold for the call's destination, checked before the call.
 enum class CheckKind {
-  // arg(length) * elementSize bytes (memcpy, memset, strncpy, strlcpy ...).
+  // Nothing is written through a pointer argument (a rule that only reads,
+  // or only has a format string).
+  None,
+  // arg(length) [* arg(count)] * elementSize bytes are written (memcpy,
+  // snprintf's bound, read, fread's size * nmemb, wmemcpy ...). The product
+  // is compared without being computed, so that one that wraps is caught.
   CopyLength,
-  // strlen(arg(source)) + 1 bytes (strcpy, stpcpy).
+  // (strlen(arg(source)) + 1) * elementSize (strcpy, stpcpy, wcscpy).
   CopyString,
-  // strlen(arg(dest)) + strlen(arg(source)) + 1 bytes (strcat).
+  // strlen(arg(dest)) + strlen(arg(source)) + 1 elements (strcat, wcscat).
   AppendString,
-  // strlen(arg(dest)) + strnlen(arg(source), arg(length)) + 1 bytes (strncat).
+  // strlen(arg(dest)) + strnlen(arg(source), arg(length)) + 1 elements
+  // (strncat, wcsncat).
   AppendBounded,
+  // The destination must hold at least `minimum` bytes whatever is written
+  // (realpath: PATH_MAX; wcrtomb: MB_CUR_MAX, read at run time).
+  MinimumSize,
+  // A formatted write with no bound (sprintf, vsprintf): when the size is
+  // known, the call is made through `boundedSibling` (snprintf, vsnprintf)
+  // with the size inserted after the destination, and the program stops if
+  // the output did not fit. Same output and return value when it fits.
+  FormattedWrite,
+  // open-like calls: arg(flags) asking for O_CREAT or O_TMPFILE needs a mode
+  // argument; without one it is a compile-time error when the flags are
+  // constant and a stop at run time when they are not.
+  OpenMode,
 };
 
-inline constexpr std::array<CheckKind, 4> kAllCheckKinds = {
-    CheckKind::CopyLength, CheckKind::CopyString, CheckKind::AppendString,
-    CheckKind::AppendBounded};
+inline constexpr std::array<CheckKind, 8> kAllCheckKinds = {
+    CheckKind::None,         CheckKind::CopyLength,  CheckKind::CopyString,
+    CheckKind::AppendString, CheckKind::AppendBounded, CheckKind::MinimumSize,
+    CheckKind::FormattedWrite, CheckKind::OpenMode};
+
+// What a call reads from arg(readArg) and must find inside that object
+// (beyond glibc, as bionic and fortify-headers do). Checked from level 2,
+// unless turned off with the `reads=off` option.
+enum class ReadKind {
+  None,
+  // arg(length) [* arg(count)] * elementSize bytes are read, checked before
+  // the call (memcpy's source, write, send, fwrite, memchr).
+  Length,
+  // The string must end inside its object. Checked after the call on its
+  // result, which costs nothing extra: strlen's result r means r + 1 bytes
+  // were read; strnlen(s, n)'s means min(r + 1, n).
+  StringResult,
+  // The string must end inside its object, checked before the call with
+  // strnlen(s, size) when the size is known (strchr, strrchr).
+  String,
+};
+
+inline constexpr std::array<ReadKind, 4> kAllReadKinds = {
+    ReadKind::None, ReadKind::Length, ReadKind::StringResult, ReadKind::String};
 
 // Which object size bounds the destination. glibc uses the whole object for
 // the mem functions and, from level 2, the closest enclosing subobject (a
@@ -33,23 +74,62 @@ inline constexpr std::array<CheckKind, 4> kAllCheckKinds = {
 // to the whole object.
 enum class ObjectSize { WholeObject, ClosestSubobject };
 
-inline constexpr int kNoArg = -1;
+// MinimumSize rules whose minimum is MB_CUR_MAX: the plugins call
+// __ctype_get_mb_cur_max(), which glibc and musl both export (their
+// MB_CUR_MAX macros expand to it), so the check is exactly glibc's.
+inline constexpr std::uint32_t kMinimumIsMbCurMax = 0;
+
+// open(2) flags that need a mode argument, as Linux numbers them on x86,
+// x86-64, arm and aarch64 (O_CREAT, and the __O_TMPFILE bit of O_TMPFILE).
+inline constexpr std::uint64_t kOpenFlagsNeedingMode = 0100 | 020000000;
 
 struct Rule {
   std::string_view name;  // the C library name, as a call's symbol spells it
-  CheckKind kind;
-  int dest;               // argument index written to
-  int source;             // argument index read from, or kNoArg
-  int length;             // argument index of the byte/element count, or kNoArg
-  unsigned elementSize;   // bytes per counted element (1 for char functions)
-  ObjectSize objectSize;
-  int arity;              // arguments the C prototype takes; calls with fewer are left alone
+  CheckKind kind = CheckKind::None;
+  int dest = kNoArg;      // argument written to
+  int source = kNoArg;    // argument a string is read from (CopyString, Append*)
+  int length = kNoArg;    // element count or bound
+  int count = kNoArg;     // second factor of the length (fread's nmemb)
+  int format = kNoArg;    // printf-style format string (narrow only)
+  int flags = kNoArg;     // OpenMode: the open flags
+  unsigned elementSize = 1;  // bytes per counted element (4 for wchar_t)
+  ObjectSize objectSize = ObjectSize::WholeObject;
+  int arity = 0;          // the prototype's fixed arguments
+  bool variadic = false;  // more arguments may follow (printf, open)
+  ReadKind read = ReadKind::None;
+  int readArg = kNoArg;   // argument read from (ReadKind != None)
+  std::uint32_t minimum = 0;         // MinimumSize: bytes, or kMinimumIsMbCurMax
+  std::string_view boundedSibling;   // FormattedWrite: "snprintf", "vsnprintf"
   // Other spellings of the same function: compiler builtins and LLVM
   // intrinsics (by base name, which may add trailing arguments).
-  std::array<std::string_view, 3> aliases;
+  std::array<std::string_view, 3> aliases{};
   // glibc's own fortified entry point. Calls to it are already checked by
   // glibc and are never checked again.
   std::string_view glibcChecked;
+
+  // Builders, so that each table row names what it sets.
+  constexpr Rule(std::string_view functionName, CheckKind checkKind)
+      : name(functionName), kind(checkKind) {}
+  constexpr Rule writes(int destArg, int lengthArg = kNoArg, unsigned bytesPerElement = 1) const {
+    Rule r = *this; r.dest = destArg; r.length = lengthArg; r.elementSize = bytesPerElement; return r;
+  }
+  constexpr Rule times(int countArg) const { Rule r = *this; r.count = countArg; return r; }
+  constexpr Rule from(int sourceArg) const { Rule r = *this; r.source = sourceArg; return r; }
+  constexpr Rule subobject() const { Rule r = *this; r.objectSize = ObjectSize::ClosestSubobject; return r; }
+  constexpr Rule args(int fixed, bool moreMayFollow = false) const {
+    Rule r = *this; r.arity = fixed; r.variadic = moreMayFollow; return r;
+  }
+  constexpr Rule reads(ReadKind readKind, int arg) const { Rule r = *this; r.read = readKind; r.readArg = arg; return r; }
+  constexpr Rule lengthArg(int arg) const { Rule r = *this; r.length = arg; return r; }
+  constexpr Rule flagsArg(int arg) const { Rule r = *this; r.flags = arg; return r; }
+  constexpr Rule elements(unsigned bytes) const { Rule r = *this; r.elementSize = bytes; return r; }
+  constexpr Rule formatArg(int arg) const { Rule r = *this; r.format = arg; return r; }
+  constexpr Rule atLeast(std::uint32_t bytes) const { Rule r = *this; r.minimum = bytes; return r; }
+  constexpr Rule through(std::string_view sibling) const { Rule r = *this; r.boundedSibling = sibling; return r; }
+  constexpr Rule alias(std::string_view a, std::string_view b = {}, std::string_view c = {}) const {
+    Rule r = *this; r.aliases = {a, b, c}; return r;
+  }
+  constexpr Rule glibc(std::string_view checked) const { Rule r = *this; r.glibcChecked = checked; return r; }
 };
 
 // Every rule, in a fixed order (the order reports use).
@@ -66,11 +146,28 @@ const Rule *findRuleByCheckedName(std::string_view name);
 // Object-size type (as in __builtin_object_size) to use for a rule at a level.
 int objectSizeType(const Rule &rule, int level);
 
-// Whether the kind needs strlen/strnlen at run time; such checks must only
-// run when the destination size is known.
+// Whether the write check needs strlen/strnlen (or wcslen/wcsnlen) at run
+// time; such checks must only run when the destination size is known.
 bool kindNeedsStringLength(CheckKind kind);
 
+// Whether the write check must first branch on the size being known: string
+// measurements, divisions (elementSize != 1, a count factor) and runtime
+// minimums would otherwise leave code behind when the size is unknown.
+bool writeCheckNeedsKnownSize(const Rule &rule);
+
+// Object-size type for what a rule reads: always the whole object, so that
+// legacy code reading across struct members is never stopped.
+inline constexpr int kReadObjectSizeType = 0;
+
+// Whether %n checks apply to the rule's format at a level (glibc: level 2).
+bool checksFormat(const Rule &rule, int level);
+
+// Whether the string-length functions for this rule are the wide ones
+// (wcslen, wcsnlen) rather than strlen, strnlen.
+bool usesWideStrings(const Rule &rule);
+
 const char *checkKindName(CheckKind kind);
+const char *readKindName(ReadKind kind);
 
 }  // namespace fortify
 

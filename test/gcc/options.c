@@ -9,7 +9,7 @@
 // RUN: %gcc-fortify -fplugin-arg-fortify-level=2 -fplugin-arg-fortify-mode=abort -c %s -o /dev/null
 // RUN: %gcc-fortify -fplugin-arg-fortify-level=3 -c %s -o /dev/null
 
-// UNKNOWN: error: fortify: unknown option 'levle=2'; valid options: level=1|2|3, mode=trap|abort
+// UNKNOWN: error: fortify: unknown option 'levle=2'; valid options: level=1|2|3, mode=trap|abort, reads=on|off
 // LEVEL: error: fortify: invalid option 'level=4': level must be 1, 2 or 3
 // NOVALUE: error: fortify: invalid option 'level': level must be 1, 2 or 3
 // MODE: error: fortify: invalid option 'mode=report': mode must be trap or abort

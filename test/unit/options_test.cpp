@@ -24,6 +24,20 @@ TEST(OptionsTest, AcceptsEveryValidValue) {
   EXPECT_EQ(options.mode, FailureMode::Abort);
   EXPECT_TRUE(applyOption(options, "mode", true, "trap", error));
   EXPECT_EQ(options.mode, FailureMode::Trap);
+  EXPECT_TRUE(applyOption(options, "reads", true, "off", error));
+  EXPECT_FALSE(options.reads);
+  EXPECT_TRUE(applyOption(options, "reads", true, "on", error));
+  EXPECT_TRUE(options.reads);
+}
+
+TEST(OptionsTest, ReadsAreCheckedFromLevelTwo) {
+  Options options;
+  EXPECT_TRUE(checksReads(options));
+  options.level = 1;
+  EXPECT_FALSE(checksReads(options));
+  options.level = 2;
+  options.reads = false;
+  EXPECT_FALSE(checksReads(options));
 }
 
 TEST(OptionsTest, RejectsBadValuesNamingTheValidOnes) {
@@ -37,13 +51,15 @@ TEST(OptionsTest, RejectsBadValuesNamingTheValidOnes) {
   EXPECT_EQ(error, "fortify: invalid option 'mode=Trap': mode must be trap or abort");
   EXPECT_EQ(options.level, 3);
   EXPECT_EQ(options.mode, FailureMode::Trap);
+  EXPECT_FALSE(applyOption(options, "reads", true, "yes", error));
+  EXPECT_EQ(error, "fortify: invalid option 'reads=yes': reads must be on or off");
 }
 
 TEST(OptionsTest, RejectsUnknownOptions) {
   Options options;
   std::string error;
   EXPECT_FALSE(applyOption(options, "levle", true, "2", error));
-  EXPECT_EQ(error, "fortify: unknown option 'levle=2'; valid options: level=1|2|3, mode=trap|abort");
+  EXPECT_EQ(error, "fortify: unknown option 'levle=2'; valid options: level=1|2|3, mode=trap|abort, reads=on|off");
 }
 
 TEST(OptionsTest, AbortMessage) {

@@ -12,24 +12,37 @@ namespace {
 TEST(RulesTest, ArgumentIndexesAreInRange) {
   for (const Rule *rule = rulesBegin(); rule != rulesEnd(); ++rule) {
     SCOPED_TRACE(std::string(rule->name));
-    EXPECT_GE(rule->dest, 0);
-    EXPECT_LT(rule->dest, rule->arity);
-    for (int index : {rule->source, rule->length}) {
+    for (int index : {rule->dest, rule->source, rule->length, rule->count, rule->format,
+                      rule->flags, rule->readArg}) {
       EXPECT_GE(index, kNoArg);
       EXPECT_LT(index, rule->arity);
     }
-    EXPECT_NE(rule->dest, rule->source);
-    EXPECT_NE(rule->dest, rule->length);
-    if (rule->source != kNoArg)
-      EXPECT_NE(rule->source, rule->length);
+    EXPECT_GE(rule->arity, 1);
+    if (rule->dest != kNoArg) {
+      EXPECT_NE(rule->dest, rule->source);
+      EXPECT_NE(rule->dest, rule->length);
+      EXPECT_NE(rule->dest, rule->count);
+    }
+    if (rule->length != kNoArg)
+      EXPECT_NE(rule->length, rule->count);
   }
 }
 
 TEST(RulesTest, EachKindHasTheArgumentsItReads) {
   for (const Rule *rule = rulesBegin(); rule != rulesEnd(); ++rule) {
     SCOPED_TRACE(std::string(rule->name));
-    EXPECT_GE(rule->elementSize, 1u);
+    EXPECT_TRUE(rule->elementSize == 1 || rule->elementSize == 4 || rule->elementSize == 8);
+    bool writes = rule->kind != CheckKind::None && rule->kind != CheckKind::OpenMode;
+    EXPECT_EQ(writes, rule->dest != kNoArg);
+    EXPECT_EQ(rule->kind == CheckKind::OpenMode, rule->flags != kNoArg);
+    EXPECT_EQ(rule->kind == CheckKind::FormattedWrite, !rule->boundedSibling.empty());
+    EXPECT_EQ(rule->read != ReadKind::None, rule->readArg != kNoArg);
+    if (rule->count != kNoArg)
+      EXPECT_NE(rule->length, kNoArg);
     switch (rule->kind) {
+    case CheckKind::None:
+      EXPECT_TRUE(rule->read != ReadKind::None || rule->format != kNoArg);
+      break;
     case CheckKind::CopyLength:
       EXPECT_NE(rule->length, kNoArg);
       break;
@@ -41,6 +54,38 @@ TEST(RulesTest, EachKindHasTheArgumentsItReads) {
     case CheckKind::AppendBounded:
       EXPECT_NE(rule->source, kNoArg);
       EXPECT_NE(rule->length, kNoArg);
+      break;
+    case CheckKind::MinimumSize:
+      EXPECT_EQ(rule->length, kNoArg);
+      break;
+    case CheckKind::FormattedWrite:
+      EXPECT_NE(rule->format, kNoArg);
+      EXPECT_TRUE(rule->variadic || rule->arity > rule->format + 1);
+      {
+        // The sibling takes the same arguments with the size after dest.
+        const Rule *sibling = findRule(rule->boundedSibling);
+        ASSERT_NE(sibling, nullptr);
+        EXPECT_EQ(sibling->dest, rule->dest);
+        EXPECT_EQ(sibling->length, rule->dest + 1);
+        EXPECT_EQ(sibling->format, rule->format + 1);
+        EXPECT_EQ(sibling->arity, rule->arity + 1);
+        EXPECT_EQ(sibling->variadic, rule->variadic);
+      }
+      break;
+    case CheckKind::OpenMode:
+      EXPECT_TRUE(rule->variadic);
+      EXPECT_EQ(rule->arity, rule->flags + 1);
+      break;
+    }
+    switch (rule->read) {
+    case ReadKind::None:
+      break;
+    case ReadKind::Length:
+      EXPECT_NE(rule->length, kNoArg);
+      break;
+    case ReadKind::StringResult:
+    case ReadKind::String:
+      EXPECT_EQ(rule->elementSize, 1u);
       break;
     }
   }
@@ -66,6 +111,47 @@ TEST(RulesTest, EveryKindIsUsedAndNamed) {
     EXPECT_TRUE(used) << checkKindName(kind);
     EXPECT_STRNE(checkKindName(kind), "unknown");
   }
+  for (ReadKind kind : kAllReadKinds) {
+    bool used = false;
+    for (const Rule *rule = rulesBegin(); rule != rulesEnd(); ++rule)
+      used |= rule->read == kind;
+    EXPECT_TRUE(used) << readKindName(kind);
+    EXPECT_STRNE(readKindName(kind), "unknown");
+  }
+}
+
+TEST(RulesTest, GlibcFortifiedSetIsCovered) {
+  // Every interface issue 4 names, where glibc fortifies it.
+  for (const char *name :
+       {"sprintf", "vsprintf", "snprintf", "vsnprintf", "fgets", "fgets_unlocked", "fread",
+        "fread_unlocked", "read", "pread", "pread64", "readlink", "readlinkat", "getcwd",
+        "confstr", "getgroups", "ttyname_r", "getlogin_r", "gethostname", "getdomainname",
+        "recv", "recvfrom", "poll", "ppoll", "wmemcpy", "wmemmove", "wmempcpy", "wmemset",
+        "wcscpy", "wcpcpy", "wcsncpy", "wcpncpy", "wcscat", "wcsncat", "wcslcpy", "wcslcat",
+        "swprintf", "vswprintf", "fgetws", "wcrtomb", "mbsrtowcs", "mbsnrtowcs", "wcsrtombs",
+        "wcsnrtombs", "mbstowcs", "wcstombs", "wctomb", "realpath", "ptsname_r", "open",
+        "openat", "open64", "openat64"}) {
+    const Rule *rule = findRule(name);
+    ASSERT_NE(rule, nullptr) << name;
+    EXPECT_FALSE(rule->glibcChecked.empty()) << name;
+  }
+  for (const char *name : {"write", "pwrite", "send", "sendto", "fwrite", "strlen", "strnlen",
+                           "memchr", "memrchr", "strchr", "strrchr"})
+    EXPECT_NE(findRule(name), nullptr) << name;
+}
+
+TEST(RulesTest, KnownSizeGuardWhereWorkWouldOtherwiseRemain) {
+  EXPECT_FALSE(writeCheckNeedsKnownSize(*findRule("memcpy")));
+  EXPECT_TRUE(writeCheckNeedsKnownSize(*findRule("strcpy")));
+  EXPECT_TRUE(writeCheckNeedsKnownSize(*findRule("wmemcpy")));
+  EXPECT_TRUE(writeCheckNeedsKnownSize(*findRule("fread")));
+  EXPECT_TRUE(writeCheckNeedsKnownSize(*findRule("wcrtomb")));
+  EXPECT_FALSE(writeCheckNeedsKnownSize(*findRule("realpath")));
+  EXPECT_TRUE(usesWideStrings(*findRule("wcscpy")));
+  EXPECT_FALSE(usesWideStrings(*findRule("strcpy")));
+  EXPECT_TRUE(checksFormat(*findRule("printf"), 2));
+  EXPECT_FALSE(checksFormat(*findRule("printf"), 1));
+  EXPECT_FALSE(checksFormat(*findRule("memcpy"), 3));
 }
 
 TEST(RulesTest, FindsNamesAliasesAndCheckedForms) {
