@@ -3,6 +3,7 @@
 
   aggregate.py torture RESULTS.tsv --name N --tests K --total T --seconds S --command C --compile C
   aggregate.py csmith RESULTS.tsv --count N --seconds S --command C --compile C
+  aggregate.py sqlite RESULTS.tsv --count ROWS --seconds S --command C --compile C
   aggregate.py summary RESULT.json     # one line per compiler/-O, and every difference
 
 A TSV line is RESULT<TAB>compiler<TAB>-O<TAB>test. RESULTs that count as a
@@ -65,7 +66,7 @@ def meta(args):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("kind", choices=["torture", "csmith", "summary"])
+    ap.add_argument("kind", choices=["torture", "csmith", "sqlite", "summary"])
     ap.add_argument("path")
     ap.add_argument("--name", default="")
     ap.add_argument("--tests", type=int, default=0)

@@ -10,8 +10,7 @@ packages=(
   gcc-12-source                      # gcc.c-torture/execute (tarball in /usr/src/gcc-12)
   xz-utils                           # to unpack it
   csmith libcsmith-dev               # random programs and their csmith.h
-  libxcrypt-source                   # a real library with its own `make check`
-  autoconf automake libtool pkg-config perl  # to bootstrap libxcrypt
+  make bzip2                         # xz's release tarball: configure, make check
   valgrind                           # callgrind instruction counts
   hyperfine                          # wall time
   time                               # /usr/bin/time for compile-time user CPU

@@ -3,8 +3,10 @@
 #
 # Environment knobs (all optional):
 #   BENCH_OUT            work/cache/results directory (default: build/bench)
-#   FORTIFY_GCC_PLUGIN   GCC plugin .so   (default: build/gcc-plugin/fortify.so)
-#   FORTIFY_CLANG_PLUGIN Clang plugin .so (default: build/clang-plugin/fortify-clang.so)
+#   BUILD_DIR            where the plugins are (built with scripts/build.sh if
+#                        missing; default: build)
+#   FORTIFY_GCC_PLUGIN   GCC plugin .so   (default: $BUILD_DIR/gcc-plugin/fortify.so)
+#   FORTIFY_CLANG_PLUGIN Clang plugin .so (default: $BUILD_DIR/clang-plugin/fortify-clang.so)
 #   JOBS                 parallel jobs (default: nproc)
 #   CLANG                clang driver (default: clang-19)
 
@@ -17,8 +19,8 @@ CLANG="${CLANG:-clang-19}"
 export BENCH_OUT BENCH_CACHE BENCH_RESULTS JOBS CLANG
 mkdir -p "$BENCH_CACHE" "$BENCH_RESULTS"
 
-: "${FORTIFY_GCC_PLUGIN:=$bench_root/build/gcc-plugin/fortify.so}"
-: "${FORTIFY_CLANG_PLUGIN:=$bench_root/build/clang-plugin/fortify-clang.so}"
+: "${FORTIFY_GCC_PLUGIN:=${BUILD_DIR:-$bench_root/build}/gcc-plugin/fortify.so}"
+: "${FORTIFY_CLANG_PLUGIN:=${BUILD_DIR:-$bench_root/build}/clang-plugin/fortify-clang.so}"
 export FORTIFY_GCC_PLUGIN FORTIFY_CLANG_PLUGIN
 
 bench_log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
@@ -103,3 +105,9 @@ bench_show() {
   s="${s//$bench_root\//}"
   echo "$s"
 }
+
+# How SQLite is compiled everywhere (the workload, compile time, coverage).
+BENCH_SQLITE_DEFS="-DSQLITE_THREADSAFE=0 -DSQLITE_DEFAULT_MEMSTATUS=0 -DSQLITE_OMIT_LOAD_EXTENSION -DSQLITE_ENABLE_FTS5 -DSQLITE_ENABLE_MATH_FUNCTIONS -DSQLITE_DQS=0"
+
+# A short fingerprint of the plugins, so cached builds follow plugin changes.
+bench_plugin_id() { cat "$FORTIFY_GCC_PLUGIN" "$FORTIFY_CLANG_PLUGIN" | md5sum | cut -c1-12; }

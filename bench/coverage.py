@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""Counts protected call sites of the mem/str functions in optimised code.
+
+  coverage.py gcc-dump FILE     GCC's -fdump-tree-optimized-lineno output
+  coverage.py llvm-ir FILE      Clang's final -O2 LLVM IR (-S -emit-llvm -gline-tables-only)
+  coverage.py object FILE.o     call sites (relocations) in an object file: X vs __X_chk
+
+prints one JSON object: {"calls": N, "protected": M, "by_function": {...},
+"checks_unmatched": K}.
+
+A call site is protected when it is a glibc __X_chk call, or when the plugin's
+check for it survived optimisation. The builds are made with
+-fplugin-arg-fortify-mode=abort, so each surviving check still carries its call
+site's location in its message ("fortify: buffer overflow in strcpy at
+sqlite3.c:12:3"); a check that folded away (size unknown, or proven to fit)
+left nothing. Each surviving check (its message, or, for GCC, a branch to the split-out
+part "f.part.N" that holds the message, as ipa-split moves cold failure paths
+out) is paired with the nearest call at its location in the same function,
+one check to one call. This is an approximation: when two calls at the same
+source location in one function (a helper inlined twice, a duplicated loop
+body) keep one check between them, which of the two is counted as checked
+may be wrong, though the count is right.
+"""
+import collections
+import json
+import re
+import subprocess
+import sys
+
+# The rule table's mem/str family (common/rules.cpp) and glibc's checked names.
+FAMILY = ["memcpy", "memmove", "mempcpy", "memset", "bcopy", "bzero", "explicit_bzero",
+          "strcpy", "stpcpy", "strncpy", "stpncpy", "strcat", "strncat", "strlcpy", "strlcat"]
+ALIASES = {"__mempcpy": "mempcpy", "__stpcpy": "stpcpy", "__stpncpy": "stpncpy"}
+
+
+def classify(name):
+    """Returns (family function, is glibc-checked) for a callee name, or None."""
+    n = name
+    if n.startswith("llvm."):
+        base = n[5:].split(".")[0]
+        return (base, False) if base in FAMILY else None
+    chk = False
+    if n.startswith("__builtin___") and n.endswith("_chk"):
+        n, chk = n[len("__builtin___"):-4], True
+    elif n.startswith("__") and n.endswith("_chk"):
+        n, chk = n[2:-4], True
+    elif n.startswith("__builtin_"):
+        n = n[len("__builtin_"):]
+    n = ALIASES.get(n, n)
+    return (n, chk) if n in FAMILY else None
+
+
+MESSAGE = re.compile(r'fortify: buffer overflow in (\w+) at (?:[^"\\]*/)?([^"\\/:]+):(\d+):(\d+)')
+
+
+class Tally:
+    def __init__(self):
+        self.calls = 0
+        self.protected = 0
+        self.by_function = collections.defaultdict(lambda: [0, 0])
+        self.unmatched = 0
+
+    def add(self, func, protected):
+        self.calls += 1
+        self.by_function[func][0] += 1
+        if protected:
+            self.protected += 1
+            self.by_function[func][1] += 1
+
+    def result(self):
+        return {"calls": self.calls, "protected": self.protected,
+                "by_function": {k: {"calls": v[0], "protected": v[1]}
+                                for k, v in sorted(self.by_function.items())},
+                "checks_unmatched": self.unmatched}
+
+
+def gcc_dump(path):
+    text = open(path, errors="replace").read()
+    funcs = re.split(r"\n;; Function ", text)[1:]
+    parsed = []
+    for body in funcs:
+        name = body.split(" ", 1)[0]
+        parsed.append((name, body))
+    # Functions whose body holds a failure message: the split-out failure paths.
+    fail_funcs = {name for name, body in parsed if ".part." in name and MESSAGE.search(body)}
+    call_re = re.compile(r"^\s*(?:\[([^\]]*)\]\s+)?(?:[\w.$]+ = )?([\w.$]+) \(", re.M)
+    loc_re = re.compile(r"(?:.*/)?([^/:]+):(\d+):(\d+)$")
+    t = Tally()
+    for name, body in parsed:
+        if name in fail_funcs:
+            continue
+        checks = []  # (location, position in the text)
+        for m in MESSAGE.finditer(body):
+            checks.append(((m.group(2), m.group(3), m.group(4)), m.start()))
+        # Branches to a block that calls a split-out failure path.
+        blocks = re.split(r"\n\s*<bb (\d+)>[^\n]*:\n", body)
+        block_text = {blocks[i]: blocks[i + 1] for i in range(1, len(blocks) - 1, 2)}
+        fail_blocks = {b for b, txt in block_text.items()
+                       if any(re.search(r"\b" + re.escape(f) + r" \(", txt) for f in fail_funcs)}
+        if fail_blocks:
+            for m in re.finditer(r"\[([^\]]*)\] if \([^\n]*\)\n\s*goto <bb (\d+)>[^\n]*\n\s*else\n\s*goto <bb (\d+)>", body):
+                if m.group(2) in fail_blocks or m.group(3) in fail_blocks:
+                    lm = loc_re.match(m.group(1))
+                    if lm:
+                        checks.append((lm.groups(), m.start()))
+        calls = []  # (function, glibc-checked, location, position)
+        for m in call_re.finditer(body):
+            c = classify(m.group(2))
+            if not c:
+                continue
+            loc = None
+            if m.group(1):
+                lm = loc_re.match(m.group(1))
+                loc = lm.groups() if lm else None
+            calls.append((c[0], c[1], loc, m.start()))
+        match(t, checks, calls)
+    return t.result()
+
+
+def match(t, checks, calls):
+    """Pairs each surviving check with the nearest call at its location (one to one)."""
+    checked = [False] * len(calls)
+    for loc, pos in checks:
+        best = None
+        for i, (_, _, cloc, cpos) in enumerate(calls):
+            if not checked[i] and cloc == loc and (best is None or abs(cpos - pos) < abs(calls[best][3] - pos)):
+                best = i
+        if best is None:
+            t.unmatched += 1
+        else:
+            checked[best] = True
+    for i, (func, chk, _, _) in enumerate(calls):
+        t.add(func, chk or checked[i])
+
+
+def llvm_ir(path):
+    text = open(path, errors="replace").read()
+    messages = {}
+    for m in re.finditer(r'^(@[\w.$]+) = [^\n]*c"(fortify: buffer overflow in [^"]*)"', text, re.M):
+        mm = MESSAGE.search(m.group(2))
+        if mm:
+            messages[m.group(1)] = (mm.group(3), mm.group(4))
+    dilocs = {}
+    for m in re.finditer(r"^(![0-9]+) = (?:distinct )?!DILocation\(line: (\d+), column: (\d+)", text, re.M):
+        dilocs[m.group(1)] = (m.group(2), m.group(3))
+    call_re = re.compile(r"\b(?:tail |musttail |notail )?(?:call|invoke) [^@\n]*@([\w.$]+)\(([^\n]*)$", re.M)
+    t = Tally()
+    for fm in re.finditer(r"^define [^\n]*\{\n(.*?)^\}", text, re.M | re.S):
+        body = fm.group(1)
+        checks = [(messages[m.group(1)], m.start())
+                  for m in re.finditer(r"(@fortify\.message[\w.$]*)\b", body) if m.group(1) in messages]
+        calls = []
+        for m in call_re.finditer(body):
+            c = classify(m.group(1))
+            if not c:
+                continue
+            dm = re.search(r"!dbg (![0-9]+)", m.group(2))
+            calls.append((c[0], c[1], dilocs.get(dm.group(1)) if dm else None, m.start()))
+        match(t, checks, calls)
+    return t.result()
+
+
+def object_file(path):
+    out = subprocess.run(["readelf", "-rW", path], capture_output=True, text=True, check=True).stdout
+    t = Tally()
+    in_text = False
+    for line in out.splitlines():
+        if line.startswith("Relocation section"):
+            in_text = "'.rela.text" in line
+            continue
+        parts = line.split()
+        if in_text and len(parts) >= 5 and parts[2].startswith("R_X86_64_") and ("PLT32" in parts[2] or "PC32" in parts[2]):
+            sym = parts[4].split("@")[0]
+            c = classify(sym)
+            if c and not sym.startswith("__builtin"):
+                t.add(c[0], c[1])
+    return t.result()
+
+
+def main():
+    kind, path = sys.argv[1], sys.argv[2]
+    r = {"gcc-dump": gcc_dump, "llvm-ir": llvm_ir, "object": object_file}[kind](path)
+    json.dump(r, sys.stdout)
+    print()
+
+
+if __name__ == "__main__":
+    main()
