@@ -1,10 +1,14 @@
 #include "CheckEmitter.h"
 
+#include "FortifyPass.h"
 #include "llvm-compat.h"
 
+#include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/DiagnosticInfo.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstrTypes.h"
+#include "llvm/IR/Instructions.h"
 #include "llvm/IR/Intrinsics.h"
 #include "llvm/IR/MDBuilder.h"
 #include "llvm/IR/Module.h"
@@ -18,6 +22,7 @@ namespace fortify_llvm {
 namespace {
 
 using fortify::CheckKind;
+using fortify::ReadKind;
 using fortify::Rule;
 
 bool isPointerArgument(const CallBase &call, int index) {
@@ -32,34 +37,115 @@ bool isIntegerArgument(const CallBase &call, int index) {
          call.getArgOperand(index)->getType()->isIntegerTy();
 }
 
+bool isSet(int index) { return index != fortify::kNoArg; }
+
+// printf's conversion characters that may stand between '%' and 'n' in one
+// conversion specification: flags, width, precision, argument positions
+// and length modifiers.
+constexpr const char kSpecificationCharacters[] = "0123456789.-+ #'*$hlLjztqI";
+
+// `i1 fortify.format_has_n(ptr format)`: whether a printf-style format
+// contains a %n conversion (with any flags, width, precision or length
+// modifier in between; "%%" is a literal percent sign). A null format has
+// none (glibc's printf rejects it with EINVAL). Defined once per module,
+// internal, called by every format check.
+Function *formatScanner(Module &module) {
+  LLVMContext &context = module.getContext();
+  std::string name = std::string(kInternalPrefix) + "format_has_n";
+  PointerType *pointer = PointerType::getUnqual(context);
+  FunctionType *type = FunctionType::get(Type::getInt1Ty(context), {pointer}, false);
+  if (Function *existing = module.getFunction(name))
+    if (!existing->isDeclaration() && existing->getFunctionType() == type)
+      return existing;
+  Function *scanner = Function::Create(type, GlobalValue::InternalLinkage, name, module);
+  scanner->addFnAttr(Attribute::NoInline);
+  scanner->addFnAttr(Attribute::NoUnwind);
+  scanner->addFnAttr(Attribute::WillReturn);
+  scanner->setMemoryEffects(MemoryEffects::argMemOnly(ModRefInfo::Ref));
+  scanner->addParamAttr(0, Attribute::ReadOnly);
+  scanner->addParamAttr(0, Attribute::NoCapture);
+  Value *format = scanner->getArg(0);
+
+  auto *entry = BasicBlock::Create(context, "entry", scanner);
+  auto *loop = BasicBlock::Create(context, "text", scanner);
+  auto *spec = BasicBlock::Create(context, "spec", scanner);
+  auto *inSpec = BasicBlock::Create(context, "in_spec", scanner);
+  auto *specEnd = BasicBlock::Create(context, "spec_end", scanner);
+  auto *none = BasicBlock::Create(context, "none", scanner);
+  auto *found = BasicBlock::Create(context, "found", scanner);
+  IRBuilder<> builder(entry);
+  Type *byte = builder.getInt8Ty();
+
+  builder.CreateCondBr(builder.CreateIsNull(format), none, loop);
+
+  // text: c = *p++; '\0' ends, '%' starts a specification.
+  builder.SetInsertPoint(loop);
+  PHINode *p = builder.CreatePHI(pointer, 3);
+  Value *c = builder.CreateLoad(byte, p);
+  Value *next = builder.CreateConstInBoundsGEP1_64(byte, p, 1);
+  SwitchInst *text = builder.CreateSwitch(c, loop, 2);
+  text->addCase(builder.getInt8(0), none);
+  text->addCase(builder.getInt8('%'), spec);
+
+  // spec: c = *q++; '\0' ends, 'n' is found, a flag/width/length character
+  // continues the specification, anything else ends it.
+  builder.SetInsertPoint(spec);
+  PHINode *q = builder.CreatePHI(pointer, 2);
+  Value *d = builder.CreateLoad(byte, q);
+  Value *after = builder.CreateConstInBoundsGEP1_64(byte, q, 1);
+  SwitchInst *conversion = builder.CreateSwitch(d, specEnd, sizeof kSpecificationCharacters + 1);
+  conversion->addCase(builder.getInt8(0), none);
+  conversion->addCase(builder.getInt8('n'), found);
+  for (const char *s = kSpecificationCharacters; *s; ++s)
+    conversion->addCase(builder.getInt8(uint8_t(*s)), inSpec);
+  builder.SetInsertPoint(inSpec);
+  builder.CreateBr(spec);
+  builder.SetInsertPoint(specEnd);
+  builder.CreateBr(loop);
+
+  p->addIncoming(format, entry);
+  p->addIncoming(next, loop);
+  p->addIncoming(after, specEnd);
+  q->addIncoming(next, loop);
+  q->addIncoming(after, inSpec);
+
+  builder.SetInsertPoint(none);
+  builder.CreateRet(builder.getFalse());
+  builder.SetInsertPoint(found);
+  builder.CreateRet(builder.getTrue());
+  return scanner;
+}
+
 class Emitter {
 public:
   Emitter(const CheckSite &site, const fortify::Options &options)
       : site_(site), rule_(*site.rule), options_(options), call_(*site.call),
         module_(*call_.getModule()), context_(module_.getContext()),
         sizeType_(module_.getDataLayout().getIntPtrType(context_)),
-        builder_(&call_) {
-    // Every instruction of the check, the trap included, reports the call's
+        pointerType_(PointerType::getUnqual(context_)), builder_(&call_),
+        checkedKind_(context_.getMDKindID(kCheckedMetadata)),
+        marker_(MDNode::get(context_, {})) {
+    // Every instruction of the checks, the trap included, reports the call's
     // source location.
     builder_.SetCurrentDebugLocation(call_.getDebugLoc());
   }
 
   void emit() {
-    Value *size = objectSize();
-    // String lengths are only measured when the size is known, so that an
-    // unknown size, once folded to -1, leaves no code behind.
-    if (fortify::kindNeedsStringLength(rule_.kind) || rule_.elementSize != 1) {
-      Value *known = builder_.CreateICmpNE(size, ConstantInt::getAllOnesValue(sizeType_));
-      Instruction *measure = SplitBlockAndInsertIfThen(known, builder_.GetInsertPoint(),
-                                                       /*Unreachable=*/false);
-      builder_.SetInsertPoint(measure);
-    }
-    Value *overflow = overflowCondition(size);
-    Instruction *failure = SplitBlockAndInsertIfThen(
-        overflow, builder_.GetInsertPoint(), /*Unreachable=*/true,
-        MDBuilder(context_).createUnlikelyBranchWeights());
-    builder_.SetInsertPoint(failure);
-    emitFailure();
+    // Before the call: what the arguments must satisfy.
+    if (fortify::checksFormat(rule_, options_.level))
+      emitFormatCheck();
+    if (rule_.kind == CheckKind::OpenMode)
+      emitOpenModeCheck();
+    if (site_.objectPointer && rule_.kind != CheckKind::FormattedWrite)
+      emitWriteCheck();
+    if (site_.readPointer && rule_.read != ReadKind::StringResult)
+      emitReadCheck();
+    // Last, as it moves the call into a branch of its own.
+    if (site_.objectPointer && rule_.kind == CheckKind::FormattedWrite)
+      emitFormattedWrite();
+    // After the call: what its result says was read.
+    if (site_.readPointer && rule_.read == ReadKind::StringResult)
+      emitStringResultCheck();
   }
 
 private:
@@ -67,60 +153,304 @@ private:
 
   Value *toSize(Value *value) { return builder_.CreateZExtOrTrunc(value, sizeType_); }
 
+  Value *sizeConstant(uint64_t value) { return ConstantInt::get(sizeType_, value); }
+
+  Value *isKnown(Value *size) {
+    return builder_.CreateICmpNE(size, ConstantInt::getAllOnesValue(sizeType_));
+  }
+
+  void beforeCall() { builder_.SetInsertPoint(&call_); }
+
+  // Calls the plugin inserts are never instrumented, by this run or a
+  // later one.
+  CallInst *mark(CallInst *call) {
+    call->setMetadata(checkedKind_, marker_);
+    return call;
+  }
+
   // llvm.objectsize(p, min=false, nullunknown=true, dynamic=level>=3), folded
   // by LowerConstantIntrinsics (in the optimisation pipeline, and in the
   // code generator at -O0) to a constant, a run-time expression or -1.
-  Value *objectSize() {
-    Value *pointer = site_.objectPointer;
+  Value *objectSize(Value *pointer, std::optional<uint64_t> limit) {
     Function *intrinsic = intrinsicDeclaration(module_, Intrinsic::objectsize,
                                                {sizeType_, pointer->getType()});
     Value *size = builder_.CreateCall(
         intrinsic, {pointer, builder_.getFalse(), builder_.getTrue(),
                     builder_.getInt1(fortify::usesDynamicSizes(options_))});
-    if (site_.subobjectLimit)
-      size = builder_.CreateBinaryIntrinsic(
-          Intrinsic::umin, size, ConstantInt::get(sizeType_, *site_.subobjectLimit));
+    if (limit)
+      size = builder_.CreateBinaryIntrinsic(Intrinsic::umin, size, sizeConstant(*limit));
     return size;
+  }
+
+  // Whether `name` can be called as the C library's function: a module
+  // that defines a static function of that name (or something that is not
+  // a function) would get that instead. A definition with external linkage
+  // is the C function (a program that provides it, or libc itself).
+  bool isCallable(StringRef name) {
+    GlobalValue *value = module_.getNamedValue(name);
+    if (!value)
+      return true;
+    auto *function = dyn_cast<Function>(value);
+    return function && !function->hasLocalLinkage();
   }
 
   FunctionCallee libraryFunction(StringRef name, Type *result, ArrayRef<Type *> parameters) {
     return module_.getOrInsertFunction(name, FunctionType::get(result, parameters, false));
   }
 
+  bool wide() { return fortify::usesWideStrings(rule_); }
+  StringRef lengthFunction() { return wide() ? "wcslen" : "strlen"; }
+  StringRef boundedLengthFunction() { return wide() ? "wcsnlen" : "strnlen"; }
+
+  // strlen, or wcslen for wide rules: a length in elements.
   Value *stringLength(Value *string) {
-    PointerType *pointer = PointerType::getUnqual(context_);
-    return builder_.CreateCall(libraryFunction("strlen", sizeType_, {pointer}), {string});
+    return mark(builder_.CreateCall(
+        libraryFunction(lengthFunction(), sizeType_, {pointerType_}), {string}));
   }
 
   Value *boundedStringLength(Value *string, Value *bound) {
-    PointerType *pointer = PointerType::getUnqual(context_);
-    return builder_.CreateCall(
-        libraryFunction("strnlen", sizeType_, {pointer, sizeType_}), {string, toSize(bound)});
+    return mark(builder_.CreateCall(
+        libraryFunction(boundedLengthFunction(), sizeType_, {pointerType_, sizeType_}),
+        {string, toSize(bound)}));
   }
 
-  Value *overflowCondition(Value *size) {
+  // Continues in a block that runs only when `condition` holds, and rejoins
+  // at the current insertion point.
+  void enterIf(Value *condition) {
+    Instruction *then = SplitBlockAndInsertIfThen(condition, builder_.GetInsertPoint(),
+                                                  /*Unreachable=*/false);
+    builder_.SetInsertPoint(then);
+  }
+
+  // Stops the program when `condition` holds; continues where it was.
+  void stopIf(Value *condition) {
+    BasicBlock::iterator here = builder_.GetInsertPoint();
+    Instruction *failure = SplitBlockAndInsertIfThen(
+        condition, here, /*Unreachable=*/true, MDBuilder(context_).createUnlikelyBranchWeights());
+    builder_.SetInsertPoint(failure);
+    emitFailure();
+    builder_.SetInsertPoint(here);
+  }
+
+  // arg(length) [* arg(count)] * elementSize > size, written without the
+  // product so that one that wraps is caught too:
+  // count != 0 && length > (size / elementSize) / count.
+  Value *lengthExceeds(Value *size) {
+    Value *length = toSize(argument(rule_.length));
+    Value *limit = rule_.elementSize == 1
+                       ? size
+                       : builder_.CreateUDiv(size, sizeConstant(rule_.elementSize));
+    if (!isSet(rule_.count))
+      return builder_.CreateICmpUGT(length, limit);
+    Value *count = toSize(argument(rule_.count));
+    Value *nonzero = builder_.CreateICmpNE(count, sizeConstant(0));
+    Value *divisor = builder_.CreateSelect(nonzero, count, sizeConstant(1));
+    Value *perCount = builder_.CreateUDiv(limit, divisor);
+    return builder_.CreateAnd(nonzero, builder_.CreateICmpUGT(length, perCount));
+  }
+
+  // Divisions by a count or an element size leave code behind unless they
+  // only run once the size is known.
+  bool lengthNeedsKnownSize() { return rule_.elementSize != 1 || isSet(rule_.count); }
+
+  bool helpersCallable() {
     switch (rule_.kind) {
-    case CheckKind::CopyLength: {
-      // count * elementSize > size, written without the product so that a
-      // count whose product wraps is caught too.
-      Value *count = toSize(argument(rule_.length));
-      Value *limit = rule_.elementSize == 1
-                         ? size
-                         : builder_.CreateUDiv(size, ConstantInt::get(sizeType_, rule_.elementSize));
-      return builder_.CreateICmpUGT(count, limit);
-    }
     case CheckKind::CopyString:
-      return builder_.CreateICmpUGE(stringLength(argument(rule_.source)), size);
+    case CheckKind::AppendString:
+      return isCallable(lengthFunction());
+    case CheckKind::AppendBounded:
+      return isCallable(lengthFunction()) && isCallable(boundedLengthFunction());
+    case CheckKind::MinimumSize:
+      return rule_.minimum != fortify::kMinimumIsMbCurMax ||
+             isCallable("__ctype_get_mb_cur_max");
+    default:
+      return true;
+    }
+  }
+
+  // What arg(dest) must hold: CopyLength, CopyString, Append*, MinimumSize.
+  void emitWriteCheck() {
+    if (!helpersCallable())
+      return;
+    beforeCall();
+    Value *size = objectSize(site_.objectPointer, site_.subobjectLimit);
+    // String lengths, divisions and run-time minimums only run when the
+    // size is known, so that an unknown size, once folded to -1, leaves no
+    // code behind.
+    if (fortify::writeCheckNeedsKnownSize(rule_))
+      enterIf(isKnown(size));
+    Value *elements = rule_.elementSize == 1
+                          ? size
+                          : builder_.CreateUDiv(size, sizeConstant(rule_.elementSize));
+    Value *overflow = nullptr;
+    switch (rule_.kind) {
+    case CheckKind::CopyLength:
+      overflow = lengthExceeds(size);
+      break;
+    case CheckKind::CopyString:
+      // (strlen(src) + 1) * elementSize > size.
+      overflow = builder_.CreateICmpUGE(stringLength(argument(rule_.source)), elements);
+      break;
     case CheckKind::AppendString:
     case CheckKind::AppendBounded: {
       Value *present = stringLength(argument(rule_.dest));
       Value *added = rule_.kind == CheckKind::AppendString
                          ? stringLength(argument(rule_.source))
                          : boundedStringLength(argument(rule_.source), argument(rule_.length));
-      return builder_.CreateICmpUGE(builder_.CreateAdd(present, added), size);
+      overflow = builder_.CreateICmpUGE(builder_.CreateAdd(present, added), elements);
+      break;
     }
+    case CheckKind::MinimumSize: {
+      Value *minimum =
+          rule_.minimum == fortify::kMinimumIsMbCurMax
+              ? static_cast<Value *>(mark(builder_.CreateCall(
+                    libraryFunction("__ctype_get_mb_cur_max", sizeType_, {}))))
+              : sizeConstant(rule_.minimum);
+      // An unknown size (-1, also a null destination) never stops.
+      overflow = builder_.CreateICmpULT(size, minimum);
+      break;
     }
-    return builder_.getFalse();
+    default:
+      return;
+    }
+    stopIf(overflow);
+  }
+
+  // sprintf(d, fmt, ...) with a known size becomes
+  //   r = snprintf(d, size, fmt, ...); if (r >= 0 && r >= size) stop;
+  // and stays sprintf when the size is unknown. The result is the same as
+  // sprintf's whenever the output fits, as with glibc's __sprintf_chk.
+  void emitFormattedWrite() {
+    auto *call = dyn_cast<CallInst>(&call_);
+    if (!call || rule_.boundedSibling.empty() || call->isMustTailCall() ||
+        !isCallable({rule_.boundedSibling.data(), rule_.boundedSibling.size()}))
+      return;
+    beforeCall();
+    Value *size = objectSize(site_.objectPointer, site_.subobjectLimit);
+    Instruction *boundedTerm = nullptr;
+    Instruction *plainTerm = nullptr;
+    SplitBlockAndInsertIfThenElse(isKnown(size), call->getIterator(), &boundedTerm, &plainTerm,
+                                  MDBuilder(context_).createLikelyBranchWeights());
+    BasicBlock *join = call->getParent();
+    call->moveBefore(plainTerm);
+
+    // The sibling's prototype: the call's, with size_t after the destination.
+    FunctionType *type = call->getFunctionType();
+    unsigned sizeIndex = unsigned(rule_.dest) + 1;
+    SmallVector<Type *, 6> parameters(type->params().begin(), type->params().end());
+    parameters.insert(parameters.begin() + sizeIndex, sizeType_);
+    FunctionCallee sibling = module_.getOrInsertFunction(
+        StringRef(rule_.boundedSibling.data(), rule_.boundedSibling.size()),
+        FunctionType::get(type->getReturnType(), parameters, type->isVarArg()));
+    SmallVector<Value *, 8> arguments(call->args());
+    arguments.insert(arguments.begin() + sizeIndex, size);
+
+    // Attributes: the call's, with the parameters after the destination
+    // moved one place on; the size is an ordinary noundef value.
+    AttributeList original = call->getAttributes();
+    SmallVector<AttributeSet, 8> parameterAttributes;
+    for (unsigned i = 0; i < call->arg_size(); ++i)
+      parameterAttributes.push_back(original.getParamAttrs(i));
+    parameterAttributes.insert(
+        parameterAttributes.begin() + sizeIndex,
+        AttributeSet::get(context_, ArrayRef<Attribute>(
+                                        Attribute::get(context_, Attribute::NoUndef))));
+
+    builder_.SetInsertPoint(boundedTerm);
+    CallInst *bounded = mark(builder_.CreateCall(sibling, arguments));
+    bounded->setAttributes(AttributeList::get(context_, original.getFnAttrs(),
+                                              original.getRetAttrs(), parameterAttributes));
+    bounded->setCallingConv(call->getCallingConv());
+    bounded->setTailCallKind(call->getTailCallKind());
+    Value *written = bounded;
+    Value *result = toSize(written);
+    Value *complete = builder_.CreateICmpSGE(written, ConstantInt::get(written->getType(), 0));
+    stopIf(builder_.CreateAnd(complete, builder_.CreateICmpUGE(result, size)));
+
+    if (!call->getType()->isVoidTy() && !call->use_empty()) {
+      builder_.SetInsertPoint(join, join->begin());
+      PHINode *merged = builder_.CreatePHI(call->getType(), 2);
+      call->replaceAllUsesWith(merged);
+      merged->addIncoming(bounded, boundedTerm->getParent());
+      merged->addIncoming(call, plainTerm->getParent());
+    }
+  }
+
+  // Whether the format argument is a string literal (a constant global,
+  // possibly at a constant offset): as in glibc, %n is allowed there.
+  bool formatIsLiteral() {
+    StringRef text;
+    return getConstantStringInfo(argument(rule_.format), text);
+  }
+
+  void emitFormatCheck() {
+    if (formatIsLiteral())
+      return;
+    beforeCall();
+    Function *scanner = formatScanner(module_);
+    Value *hasN = mark(builder_.CreateCall(scanner, {argument(rule_.format)}));
+    stopIf(hasN);
+  }
+
+  // open(path, flags) without a mode: flags asking for O_CREAT or O_TMPFILE
+  // would create the file with whatever the mode register holds.
+  void emitOpenModeCheck() {
+    if (int(call_.arg_size()) != rule_.arity)
+      return;
+    Value *flags = argument(rule_.flags);
+    auto *type = cast<IntegerType>(flags->getType());
+    uint64_t mask = fortify::kOpenFlagsNeedingMode & type->getBitMask();
+    if (auto *constant = dyn_cast<ConstantInt>(flags)) {
+      if (constant->getZExtValue() & mask) {
+        std::string message = "fortify: " + std::string(rule_.name) +
+                               " called with O_CREAT or O_TMPFILE needs a mode argument";
+        context_.diagnose(DiagnosticInfoUnsupported(*call_.getFunction(), message,
+                                                    call_.getDebugLoc(), DS_Error));
+      }
+      return;
+    }
+    beforeCall();
+    Value *masked = builder_.CreateAnd(flags, ConstantInt::get(type, mask));
+    stopIf(builder_.CreateICmpNE(masked, ConstantInt::get(type, 0)));
+  }
+
+  // Over-reads checked before the call: Length (memcpy's source, write ...)
+  // and String (strchr: the string must end inside its object).
+  void emitReadCheck() {
+    if (rule_.read == ReadKind::String && !isCallable("strnlen"))
+      return;
+    beforeCall();
+    Value *size = objectSize(site_.readPointer, std::nullopt);
+    if (rule_.read == ReadKind::Length) {
+      if (lengthNeedsKnownSize())
+        enterIf(isKnown(size));
+      stopIf(lengthExceeds(size));
+      return;
+    }
+    if (rule_.read == ReadKind::String) {
+      enterIf(isKnown(size));
+      // Always the narrow strnlen: the String rules are narrow functions.
+      Value *length = mark(builder_.CreateCall(
+          libraryFunction("strnlen", sizeType_, {pointerType_, sizeType_}),
+          {argument(rule_.readArg), size}));
+      stopIf(builder_.CreateICmpEQ(length, size));
+    }
+  }
+
+  // strlen(s) = r read r + 1 bytes, strnlen(s, n) = r read min(r + 1, n):
+  // stop if that is more than the object holds. Nothing when the result is
+  // unused (the call is then usually deleted anyway).
+  void emitStringResultCheck() {
+    auto *call = dyn_cast<CallInst>(&call_);
+    if (!call || call->use_empty() || !call->getType()->isIntegerTy())
+      return;
+    builder_.SetInsertPoint(call->getNextNode());
+    Value *size = objectSize(site_.readPointer, std::nullopt);
+    Value *result = toSize(call);
+    Value *read = builder_.CreateAdd(result, sizeConstant(1));
+    if (isSet(rule_.length))
+      read = builder_.CreateBinaryIntrinsic(Intrinsic::umin, read, toSize(argument(rule_.length)));
+    stopIf(builder_.CreateAnd(isKnown(size), builder_.CreateICmpUGT(read, size)));
   }
 
   // Whether `name` can only mean the C library's function: a module that
@@ -139,11 +469,10 @@ private:
         isLibraryFunction("abort")) {
       std::string message = abortMessage();
       Value *text = builder_.CreateGlobalString(message, "fortify.message", 0, &module_);
-      builder_.CreateCall(
-          libraryFunction("write", sizeType_,
-                          {builder_.getInt32Ty(), PointerType::getUnqual(context_), sizeType_}),
-          {builder_.getInt32(2), text, ConstantInt::get(sizeType_, message.size())});
-      CallInst *abort = builder_.CreateCall(libraryFunction("abort", builder_.getVoidTy(), {}));
+      mark(builder_.CreateCall(
+          libraryFunction("write", sizeType_, {builder_.getInt32Ty(), pointerType_, sizeType_}),
+          {builder_.getInt32(2), text, sizeConstant(message.size())}));
+      CallInst *abort = mark(builder_.CreateCall(libraryFunction("abort", builder_.getVoidTy(), {})));
       abort->setDoesNotReturn();
       return;
     }
@@ -165,21 +494,61 @@ private:
   Module &module_;
   LLVMContext &context_;
   IntegerType *sizeType_;
+  PointerType *pointerType_;
   IRBuilder<> builder_;
+  unsigned checkedKind_;
+  MDNode *marker_;
 };
 
 }  // namespace
 
+bool checksWrite(const Rule &rule) {
+  switch (rule.kind) {
+  case CheckKind::CopyLength:
+  case CheckKind::CopyString:
+  case CheckKind::AppendString:
+  case CheckKind::AppendBounded:
+  case CheckKind::MinimumSize:
+  case CheckKind::FormattedWrite:
+    return isSet(rule.dest);
+  case CheckKind::None:
+  case CheckKind::OpenMode:
+    return false;
+  }
+  return false;
+}
+
+bool checksRead(const Rule &rule, const fortify::Options &options) {
+  return rule.read != ReadKind::None && isSet(rule.readArg) && fortify::checksReads(options);
+}
+
+bool hasAnyCheck(const Rule &rule, const fortify::Options &options) {
+  return checksWrite(rule) || rule.kind == CheckKind::OpenMode || checksRead(rule, options) ||
+         fortify::checksFormat(rule, options.level);
+}
+
 bool hasExpectedShape(const CallBase &call, const Rule &rule, bool isIntrinsic) {
   int arguments = int(call.arg_size());
-  if (isIntrinsic ? arguments < rule.arity : arguments != rule.arity)
+  if ((isIntrinsic || rule.variadic) ? arguments < rule.arity : arguments != rule.arity)
     return false;
-  if (!isPointerArgument(call, rule.dest))
+  if (checksWrite(rule) && !isPointerArgument(call, rule.dest))
     return false;
-  if (rule.kind != CheckKind::CopyLength && rule.source != fortify::kNoArg &&
-      !isPointerArgument(call, rule.source))
+  bool readsSourceString = rule.kind == CheckKind::CopyString ||
+                           rule.kind == CheckKind::AppendString ||
+                           rule.kind == CheckKind::AppendBounded;
+  if (readsSourceString && !isPointerArgument(call, rule.source))
     return false;
-  if (rule.length != fortify::kNoArg && !isIntegerArgument(call, rule.length))
+  if (isSet(rule.length) && !isIntegerArgument(call, rule.length))
+    return false;
+  if (isSet(rule.count) && !isIntegerArgument(call, rule.count))
+    return false;
+  if (isSet(rule.format) && !isPointerArgument(call, rule.format))
+    return false;
+  if (rule.kind == CheckKind::OpenMode && !isIntegerArgument(call, rule.flags))
+    return false;
+  if (rule.read != ReadKind::None && !isPointerArgument(call, rule.readArg))
+    return false;
+  if (rule.kind == CheckKind::FormattedWrite && !call.getType()->isIntegerTy())
     return false;
   return true;
 }

@@ -1,5 +1,5 @@
-// Emits, in front of one call, the check that its rule's kind describes,
-// mirroring gcc-plugin/check-emitter.cpp.
+// Emits, in front of one call (and after it, for checks on its result), the
+// checks that its rule describes, mirroring gcc-plugin/check-emitter.cpp.
 #ifndef FORTIFY_CLANG_CHECK_EMITTER_H
 #define FORTIFY_CLANG_CHECK_EMITTER_H
 
@@ -19,17 +19,35 @@ namespace fortify_llvm {
 struct CheckSite {
   llvm::CallBase *call;
   const fortify::Rule *rule;
-  // What llvm.objectsize is asked about: the destination argument, or a value
-  // proven equal to it that LLVM can see through (see PointerOrigin.h).
-  llvm::Value *objectPointer;
+  // What llvm.objectsize is asked about for the written object: the
+  // destination argument, or a value proven equal to it that LLVM can see
+  // through (see PointerOrigin.h). Null when the rule writes nothing.
+  llvm::Value *objectPointer = nullptr;
   // Bytes left in the closest enclosing subobject, when the rule asks for
   // subobject sizes and the destination's GEP chain shows one.
   std::optional<std::uint64_t> subobjectLimit;
+  // The same for the object the call reads (arg(readArg)), when over-reads
+  // are checked; never narrowed to a subobject. Null otherwise.
+  llvm::Value *readPointer = nullptr;
 };
 
-// Whether the call has the arguments the rule's check reads. Intrinsics may
-// carry extra trailing arguments (isvolatile); C calls must match the arity.
+// Whether the call has the arguments the rule's checks read. Intrinsics may
+// carry extra trailing arguments (isvolatile); C calls must match the arity
+// exactly, or have at least that many arguments for a variadic function.
 bool hasExpectedShape(const llvm::CallBase &call, const fortify::Rule &rule, bool isIntrinsic);
+
+// Whether the rule describes a check of the object written through arg(dest).
+bool checksWrite(const fortify::Rule &rule);
+
+// Whether the over-read check of the rule applies with these options.
+bool checksRead(const fortify::Rule &rule, const fortify::Options &options);
+
+// Whether the rule has anything to check with these options.
+bool hasAnyCheck(const fortify::Rule &rule, const fortify::Options &options);
+
+// Prefix of the functions this plugin defines itself (the format scanner);
+// the pass never instruments them.
+inline constexpr const char *kInternalPrefix = "fortify.";
 
 void emitCheck(const CheckSite &site, const fortify::Options &options);
 

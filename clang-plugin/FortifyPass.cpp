@@ -54,22 +54,6 @@ const fortify::Rule *ruleForCall(const CallBase &call, bool &isIntrinsic) {
   return fortify::findRule(view(name));
 }
 
-// Until this plugin implements the rule kinds added for the stdio, unistd
-// and wide families (count factors, wide strings, minimum sizes, formatted
-// writes, open modes, reads), those rules are left alone here.
-bool isImplemented(const fortify::Rule &rule) {
-  switch (rule.kind) {
-  case fortify::CheckKind::CopyLength:
-    return rule.count == fortify::kNoArg && !rule.variadic;
-  case fortify::CheckKind::CopyString:
-  case fortify::CheckKind::AppendString:
-  case fortify::CheckKind::AppendBounded:
-    return rule.elementSize == 1;
-  default:
-    return false;
-  }
-}
-
 bool instrumentFunction(Function &function, const fortify::Options &options,
                         unsigned checkedKind) {
   SmallVector<CheckSite, 8> sites;
@@ -79,9 +63,14 @@ bool instrumentFunction(Function &function, const fortify::Options &options,
       continue;
     bool isIntrinsic = false;
     const fortify::Rule *rule = ruleForCall(*call, isIntrinsic);
-    if (!rule || !isImplemented(*rule) || !hasExpectedShape(*call, *rule, isIntrinsic))
+    if (!rule || !hasAnyCheck(*rule, options) || !hasExpectedShape(*call, *rule, isIntrinsic))
       continue;
-    sites.push_back({call, rule, call->getArgOperand(rule->dest), std::nullopt});
+    CheckSite site{call, rule, nullptr, std::nullopt, nullptr};
+    if (checksWrite(*rule))
+      site.objectPointer = call->getArgOperand(rule->dest);
+    if (checksRead(*rule, options))
+      site.readPointer = call->getArgOperand(rule->readArg);
+    sites.push_back(site);
   }
   if (sites.empty())
     return false;
@@ -93,13 +82,18 @@ bool instrumentFunction(Function &function, const fortify::Options &options,
   if (function.hasOptNone())
     dominators.emplace(function);
   for (CheckSite &site : sites) {
-    Value *dest = site.objectPointer;
-    if (dominators)
-      site.objectPointer = forwardThroughLocals(dest, site.call, *dominators);
-    // Narrowing looks only at the value actually passed: a pointer that
-    // went through a local variable is not narrowed, at any -O level.
-    if (fortify::objectSizeType(*site.rule, options.level) == 1)
-      site.subobjectLimit = closestSubobjectRemaining(dest, layout);
+    if (Value *dest = site.objectPointer) {
+      if (dominators)
+        site.objectPointer = forwardThroughLocals(dest, site.call, *dominators);
+      // Narrowing looks only at the value actually passed: a pointer that
+      // went through a local variable is not narrowed, at any -O level.
+      if (fortify::objectSizeType(*site.rule, options.level) == 1)
+        site.subobjectLimit = closestSubobjectRemaining(dest, layout);
+    }
+    // Reads are bounded by the whole object (never narrowed).
+    static_assert(fortify::kReadObjectSizeType == 0);
+    if (site.readPointer && dominators)
+      site.readPointer = forwardThroughLocals(site.readPointer, site.call, *dominators);
   }
 
   MDNode *marker = MDNode::get(function.getContext(), {});
@@ -116,7 +110,7 @@ PreservedAnalyses FortifyPass::run(Module &module, ModuleAnalysisManager &) {
   unsigned checkedKind = module.getContext().getMDKindID(kCheckedMetadata);
   bool changed = false;
   for (Function &function : module)
-    if (!function.isDeclaration())
+    if (!function.isDeclaration() && !function.getName().starts_with(kInternalPrefix))
       changed |= instrumentFunction(function, options_, checkedKind);
   return changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }

@@ -25,6 +25,13 @@ declare void @bzero(ptr, i64)
 ; CHECK-NEXT: call void @llvm.trap()
 ; CHECK-NEXT: unreachable
 ; CHECK: [[OK1]]:
+; Then (reads, on from level 2) the source must hold the n bytes read.
+; CHECK-NEXT: [[R1:%[0-9a-z.]+]] = call i64 @llvm.objectsize.i64.p0(ptr %s, i1 false, i1 true, i1 true)
+; CHECK-NEXT: [[RC1:%[0-9a-z.]+]] = icmp ugt i64 %n, [[R1]]
+; CHECK-NEXT: br i1 [[RC1]], label %[[TRAP2:[0-9a-z.]+]], label %[[OK2:[0-9a-z.]+]], !prof
+; CHECK: [[TRAP2]]:
+; CHECK-NEXT: call void @llvm.trap()
+; CHECK: [[OK2]]:
 ; CHECK-NEXT: call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 %n, i1 false), !fortify.checked
 ; CHECK: call i64 @llvm.objectsize.i64.p0(ptr %d, i1 false, i1 true, i1 true)
 ; CHECK: call void @llvm.memcpy.inline.p0.p0.i64(ptr %d, ptr %s, i64 8, i1 true), !fortify.checked
