@@ -1,117 +1,17 @@
 #include "check-emitter.h"
 
+#include "sequence-builder.h"
+
 #include <string>
 
 namespace fortify_gcc {
 namespace {
 
 using fortify::CheckKind;
-using fortify::FailureMode;
+using fortify::kNoArg;
 using fortify::Options;
+using fortify::ReadKind;
 using fortify::Rule;
-
-// `write` is not a GCC builtin, so abort mode needs a decl of its own. It is
-// cached for the whole translation unit and registered as a GC root.
-tree gWriteDecl;
-
-const ggc_root_tab kRoots[] = {
-    {&gWriteDecl, 1, sizeof(gWriteDecl), &gt_ggc_mx_tree_node, &gt_pch_nx_tree_node},
-    LAST_GGC_ROOT_TAB};
-
-tree writeDecl() {
-  if (!gWriteDecl) {
-    tree ssizeType = signed_type_for(size_type_node);
-    tree type = build_function_type_list(ssizeType, integer_type_node,
-                                         const_ptr_type_node, size_type_node,
-                                         NULL_TREE);
-    gWriteDecl = build_fn_decl("write", type);
-    TREE_NOTHROW(gWriteDecl) = 1;
-  }
-  return gWriteDecl;
-}
-
-// Appends statements to a high-GIMPLE sequence; every value it returns is a
-// gimple value usable as an operand.
-class SequenceBuilder {
-public:
-  explicit SequenceBuilder(location_t location) : location_(location) {}
-
-  gimple_seq &sequence() { return sequence_; }
-
-  tree call(tree fndecl, tree resultType, std::initializer_list<tree> args) {
-    vec<tree> argVector = vNULL;
-    for (tree arg : args)
-      argVector.safe_push(arg);
-    gcall *stmt = gimple_build_call_vec(fndecl, argVector);
-    argVector.release();
-    tree result = NULL_TREE;
-    if (resultType) {
-      result = create_tmp_reg(resultType, "fortify");
-      gimple_call_set_lhs(stmt, result);
-    }
-    append(stmt);
-    return result;
-  }
-
-  tree binary(tree_code code, tree a, tree b) {
-    tree result = create_tmp_reg(size_type_node, "fortify");
-    append(gimple_build_assign(result, code, a, b));
-    return result;
-  }
-
-  tree toSize(tree value) {
-    if (useless_type_conversion_p(size_type_node, TREE_TYPE(value)))
-      return value;
-    if (TREE_CODE(value) == INTEGER_CST)
-      return fold_convert(size_type_node, value);
-    tree result = create_tmp_reg(size_type_node, "fortify");
-    append(gimple_build_assign(result, NOP_EXPR, value));
-    return result;
-  }
-
-  void branch(tree_code comparison, tree a, tree b, tree ifTrue, tree ifFalse) {
-    append(gimple_build_cond(comparison, a, b, ifTrue, ifFalse));
-  }
-
-  void label(tree labelDecl) { append(gimple_build_label(labelDecl)); }
-
-  tree newLabel() { return create_artificial_label(location_); }
-
-private:
-  void append(gimple *stmt) {
-    gimple_set_location(stmt, location_);
-    gimple_seq_add_stmt(&sequence_, stmt);
-  }
-
-  location_t location_;
-  gimple_seq sequence_ = nullptr;
-};
-
-// A translation unit that defines its own `write` (a static helper, or libc
-// itself) would have abort mode call that instead: trap there.
-bool translationUnitDefinesWrite() {
-  symtab_node *node = symtab_node::get_for_asmname(get_identifier("write"));
-  return node && node->definition;
-}
-
-void appendFailure(SequenceBuilder &builder, const Rule &rule, location_t location,
-                   const Options &options) {
-  tree abortDecl = builtin_decl_explicit(BUILT_IN_ABORT);
-  if (options.mode == FailureMode::Abort && abortDecl && !translationUnitDefinesWrite()) {
-    // The C++ front end puts the caret of a call on its "(": report the
-    // start of the call's range, where C puts it too (the function name).
-    expanded_location where = expand_location(get_start(location));
-    std::string message = fortify::abortMessage(
-        std::string(rule.name), where.file ? where.file : "", where.line, where.column);
-    tree text = build_string_literal(message.size() + 1, message.c_str());
-    builder.call(writeDecl(), NULL_TREE,
-                 {build_int_cst(integer_type_node, 2), text,
-                  build_int_cst(size_type_node, message.size())});
-    builder.call(abortDecl, NULL_TREE, {});
-    return;
-  }
-  builder.call(builtin_decl_explicit(BUILT_IN_TRAP), NULL_TREE, {});
-}
 
 bool isPointer(tree value) { return value && POINTER_TYPE_P(TREE_TYPE(value)); }
 bool isInteger(tree value) { return value && INTEGRAL_TYPE_P(TREE_TYPE(value)); }
@@ -122,104 +22,347 @@ tree argument(gcall *call, int index) {
   return gimple_call_arg(call, index);
 }
 
-// Whether the call has the arguments the rule's kind will read.
+bool usesSource(const Rule &rule) {
+  return rule.kind == CheckKind::CopyString || rule.kind == CheckKind::AppendString ||
+         rule.kind == CheckKind::AppendBounded;
+}
+
+// Whether the call has the arguments the rule's kinds will read; anything
+// else (an unprototyped call, a different function of the same name) is
+// left alone.
 bool hasExpectedShape(gcall *call, const Rule &rule) {
-  if ((int)gimple_call_num_args(call) != rule.arity)
+  int arguments = gimple_call_num_args(call);
+  if (rule.variadic ? arguments < rule.arity : arguments != rule.arity)
     return false;
-  if (!isPointer(argument(call, rule.dest)))
-    return false;
-  if (rule.kind != CheckKind::CopyLength && rule.source != fortify::kNoArg &&
-      !isPointer(argument(call, rule.source)))
-    return false;
-  if (rule.length != fortify::kNoArg && !isInteger(argument(call, rule.length)))
-    return false;
+  for (int index : {rule.dest, rule.readArg, rule.format, usesSource(rule) ? rule.source : kNoArg})
+    if (index != kNoArg && !isPointer(argument(call, index)))
+      return false;
+  for (int index : {rule.length, rule.count, rule.flags})
+    if (index != kNoArg && !isInteger(argument(call, index)))
+      return false;
   return true;
 }
+
+// The format is a string literal (&"..." or &"..."[0]): nothing to check.
+bool isStringLiteral(tree pointer) {
+  if (TREE_CODE(pointer) != ADDR_EXPR)
+    return false;
+  tree object = TREE_OPERAND(pointer, 0);
+  while (TREE_CODE(object) == ARRAY_REF)
+    object = TREE_OPERAND(object, 0);
+  return TREE_CODE(object) == STRING_CST;
+}
+
+class CallChecker {
+public:
+  CallChecker(gcall *call, const Rule &rule, const Options &options)
+      : call_(call), rule_(rule), options_(options), location_(gimple_location(call)),
+        before_(location_), after_(location_) {}
+
+  // Pre-call checks go into `before_`, post-call ones into `after_`.
+  bool build() {
+    bool any = false;
+    if (rule_.kind != CheckKind::None && rule_.kind != CheckKind::FormattedWrite)
+      any |= checkWrite();
+    if (rule_.read != ReadKind::None && fortify::checksReads(options_))
+      any |= checkRead();
+    if (fortify::checksFormat(rule_, options_.level) && !isStringLiteral(arg(rule_.format)))
+      any |= checkFormat();
+    return any;
+  }
+
+  void insert(gimple_stmt_iterator *gsi) {
+    gsi_insert_seq_before(gsi, before_.sequence(), GSI_SAME_STMT);
+    if (after_.sequence()) {
+      gimple_stmt_iterator last = gsi_last(after_.sequence());
+      gimple *lastStmt = gsi_stmt(last);
+      gsi_insert_seq_after(gsi, after_.sequence(), GSI_SAME_STMT);
+      *gsi = gsi_for_stmt(lastStmt, gsi->seq);
+    }
+  }
+
+  // sprintf(d, fmt, ...) becomes, when d's size is known,
+  //   r = snprintf(d, size, fmt, ...); if (r >= 0 && r >= size) stop;
+  // and stays as written otherwise.
+  bool rewriteFormattedWrite(gimple_stmt_iterator *gsi) {
+    tree sibling = builtinNamed(std::string("__builtin_") + std::string(rule_.boundedSibling));
+    if (!sibling)
+      return false;
+    SequenceBuilder &b = before_;
+    tree original = b.newLabel(), bounded = b.newLabel(), done = b.newLabel();
+    tree fits = b.newLabel(), failed = b.newLabel();
+    tree size = objectSize(b, arg(rule_.dest), fortify::objectSizeType(rule_, options_.level));
+    b.branch(EQ_EXPR, size, unknownSize(), original, bounded);
+    b.label(bounded);
+    vec<tree> args = vNULL;
+    for (int i = 0; i < (int)gimple_call_num_args(call_); ++i) {
+      args.safe_push(gimple_call_arg(call_, i));
+      if (i == rule_.dest)
+        args.safe_push(size);
+    }
+    tree resultType = TREE_TYPE(TREE_TYPE(sibling));
+    gcall *boundedCall = b.callWithArgs(sibling, resultType, args);
+    args.release();
+    tree result = gimple_call_lhs(boundedCall);
+    b.branch(LT_EXPR, result, build_zero_cst(resultType), fits, failed);
+    b.label(failed);
+    tree stop = b.newLabel();
+    b.branch(GE_EXPR, b.toSize(result), size, stop, fits);
+    b.label(stop);
+    b.fail(fortify::Problem::Overflow, rule_.name, options_);
+    b.label(fits);
+    if (tree lhs = gimple_call_lhs(call_))
+      b.assign(lhs, b.convert(TREE_TYPE(lhs), result));
+    b.jump(done);
+    b.label(original);
+    after_.label(done);
+    return true;
+  }
+
+private:
+  tree arg(int index) { return argument(call_, index); }
+  tree unknownSize() { return build_all_ones_cst(size_type_node); }
+
+  // GCC's objsz passes fold this to a constant, an expression of run-time
+  // values, or "unknown" ((size_t)-1), which makes a check vanish.
+  tree objectSize(SequenceBuilder &b, tree pointer, int type) {
+    tree decl = builtin_decl_explicit(fortify::usesDynamicSizes(options_)
+                                          ? BUILT_IN_DYNAMIC_OBJECT_SIZE
+                                          : BUILT_IN_OBJECT_SIZE);
+    return b.call(decl, size_type_node, {pointer, build_int_cst(integer_type_node, type)});
+  }
+
+  // Opens a check: `fail` stops the program, `pass` continues to the call.
+  struct Check {
+    tree fail, pass;
+  };
+  Check open(SequenceBuilder &b) { return {b.newLabel(), b.newLabel()}; }
+  void close(SequenceBuilder &b, const Check &check,
+             fortify::Problem problem = fortify::Problem::Overflow) {
+    b.label(check.fail);
+    b.fail(problem, rule_.name, options_);
+    b.label(check.pass);
+  }
+  // Continues only when the size is known, so that work done to check
+  // (strlen, a division, a call) disappears with an unknown size.
+  void requireKnown(SequenceBuilder &b, tree size, const Check &check) {
+    tree known = b.newLabel();
+    b.branch(EQ_EXPR, size, unknownSize(), check.pass, known);
+    b.label(known);
+  }
+
+  tree stringLength(SequenceBuilder &b, tree string) {
+    if (fortify::usesWideStrings(rule_))
+      return b.call(libraryDecl(LibraryFunction::Wcslen), size_type_node, {string});
+    return b.call(builtin_decl_explicit(BUILT_IN_STRLEN), size_type_node, {string});
+  }
+  tree boundedStringLength(SequenceBuilder &b, tree string, tree bound) {
+    if (fortify::usesWideStrings(rule_))
+      return b.call(libraryDecl(LibraryFunction::Wcsnlen), size_type_node, {string, bound});
+    return b.call(builtin_decl_explicit(BUILT_IN_STRNLEN), size_type_node, {string, bound});
+  }
+
+  // length [* count] * elementSize > size, without computing the product,
+  // so that one that wraps is caught too.
+  void stopIfLongerThan(SequenceBuilder &b, tree size, const Check &check) {
+    tree limit = size;
+    if (rule_.elementSize != 1)
+      limit = b.binary(TRUNC_DIV_EXPR, limit, build_int_cst(size_type_node, rule_.elementSize));
+    if (rule_.count != kNoArg) {
+      tree count = b.toSize(arg(rule_.count));
+      tree nonZero = b.newLabel();
+      b.branch(EQ_EXPR, count, build_zero_cst(size_type_node), check.pass, nonZero);
+      b.label(nonZero);
+      limit = b.binary(TRUNC_DIV_EXPR, limit, count);
+    }
+    b.branch(GT_EXPR, b.toSize(arg(rule_.length)), limit, check.fail, check.pass);
+  }
+
+  bool checkWrite() {
+    SequenceBuilder &b = before_;
+    if (rule_.kind == CheckKind::OpenMode)
+      return checkOpenMode();
+    Check check = open(b);
+    tree size = objectSize(b, arg(rule_.dest), fortify::objectSizeType(rule_, options_.level));
+    if (fortify::writeCheckNeedsKnownSize(rule_))
+      requireKnown(b, size, check);
+    // Element counts of the string kinds compare against whole elements.
+    tree elements = rule_.elementSize == 1
+                        ? size
+                        : b.binary(TRUNC_DIV_EXPR, size,
+                                   build_int_cst(size_type_node, rule_.elementSize));
+    switch (rule_.kind) {
+    case CheckKind::CopyLength:
+      stopIfLongerThan(b, size, check);
+      break;
+    case CheckKind::CopyString:
+      b.branch(GE_EXPR, stringLength(b, arg(rule_.source)), elements, check.fail, check.pass);
+      break;
+    case CheckKind::AppendString:
+    case CheckKind::AppendBounded: {
+      tree present = stringLength(b, arg(rule_.dest));
+      tree added = rule_.kind == CheckKind::AppendString
+                       ? stringLength(b, arg(rule_.source))
+                       : boundedStringLength(b, arg(rule_.source), b.toSize(arg(rule_.length)));
+      b.branch(GE_EXPR, b.binary(PLUS_EXPR, present, added), elements, check.fail, check.pass);
+      break;
+    }
+    case CheckKind::MinimumSize: {
+      tree minimum = rule_.minimum == fortify::kMinimumIsMbCurMax
+                         ? b.call(libraryDecl(LibraryFunction::MbCurMax), size_type_node, {})
+                         : build_int_cst(size_type_node, rule_.minimum);
+      b.branch(LT_EXPR, size, minimum, check.fail, check.pass);
+      break;
+    }
+    case CheckKind::None:
+    case CheckKind::FormattedWrite:
+    case CheckKind::OpenMode:
+      gcc_unreachable();
+    }
+    close(b, check);
+    return true;
+  }
+
+  // open(path, O_CREAT) without a mode: an error when the flags are
+  // constant, a stop when they are not (as glibc's __open_2).
+  bool checkOpenMode() {
+    if ((int)gimple_call_num_args(call_) != rule_.arity)
+      return false;  // a mode is passed
+    tree flags = arg(rule_.flags);
+    tree needingMode = build_int_cst(TREE_TYPE(flags), fortify::kOpenFlagsNeedingMode);
+    if (TREE_CODE(flags) == INTEGER_CST) {
+      if (!integer_zerop(fold_build2(BIT_AND_EXPR, TREE_TYPE(flags), flags, needingMode)))
+        error_at(location_,
+                 "fortify: %qs with %<O_CREAT%> or %<O_TMPFILE%> needs a mode argument",
+                 std::string(rule_.name).c_str());
+      return false;
+    }
+    SequenceBuilder &b = before_;
+    Check check = open(b);
+    tree asked = b.binary(BIT_AND_EXPR, flags, needingMode);
+    b.branch(NE_EXPR, asked, build_zero_cst(TREE_TYPE(flags)), check.fail, check.pass);
+    close(b, check, fortify::Problem::OpenWithoutMode);
+    return true;
+  }
+
+  bool checkRead() {
+    tree source = arg(rule_.readArg);
+    switch (rule_.read) {
+    case ReadKind::Length: {
+      SequenceBuilder &b = before_;
+      Check check = open(b);
+      tree size = objectSize(b, source, fortify::kReadObjectSizeType);
+      if (rule_.elementSize != 1 || rule_.count != kNoArg)
+        requireKnown(b, size, check);
+      stopIfLongerThan(b, size, check);
+      close(b, check, fortify::Problem::OverRead);
+      return true;
+    }
+    case ReadKind::String: {
+      // The scan must find the NUL inside the object.
+      SequenceBuilder &b = before_;
+      Check check = open(b);
+      tree size = objectSize(b, source, fortify::kReadObjectSizeType);
+      requireKnown(b, size, check);
+      b.branch(GE_EXPR, boundedStringLength(b, source, size), size, check.fail, check.pass);
+      close(b, check, fortify::Problem::OverRead);
+      return true;
+    }
+    case ReadKind::StringResult: {
+      // strlen's result r: r + 1 bytes were read; strnlen(s, n)'s:
+      // min(r + 1, n). An unknown size ((size_t)-1) never compares lower.
+      tree result = gimple_call_lhs(call_);
+      if (!result || !isInteger(result))
+        return false;
+      SequenceBuilder &b = after_;
+      Check check = open(b);
+      tree size = objectSize(b, source, fortify::kReadObjectSizeType);
+      tree read = b.binary(PLUS_EXPR, b.toSize(result), build_int_cst(size_type_node, 1));
+      if (rule_.length != kNoArg)
+        read = b.binary(MIN_EXPR, read, b.toSize(arg(rule_.length)));
+      b.branch(GT_EXPR, read, size, check.fail, check.pass);
+      close(b, check, fortify::Problem::OverRead);
+      return true;
+    }
+    case ReadKind::None:
+      break;
+    }
+    return false;
+  }
+
+  // A %n in a format that is not a literal stops the program: the format
+  // is scanned, conversion by conversion, before the call.
+  bool checkFormat() {
+    SequenceBuilder &b = before_;
+    Check check = open(b);
+    tree charType = char_type_node;
+    tree cursor = b.newTemporary(const_ptr_type_node);
+    b.assign(cursor, b.convert(const_ptr_type_node, arg(rule_.format)));
+    tree text = b.newLabel(), conversion = b.newLabel(), notEnd = b.newLabel(),
+         percent = b.newLabel(), notEnd2 = b.newLabel(), other = b.newLabel();
+    auto next = [&]() {
+      tree c = b.load(charType, cursor);
+      b.assign(cursor, build2(POINTER_PLUS_EXPR, const_ptr_type_node, cursor, size_one_node));
+      return c;
+    };
+    auto character = [&](char c) { return build_int_cst(charType, c); };
+    b.label(text);
+    tree c = next();
+    b.branch(EQ_EXPR, c, character('\0'), check.pass, notEnd);
+    b.label(notEnd);
+    b.branch(EQ_EXPR, c, character('%'), percent, text);
+    b.label(percent);
+    b.label(conversion);
+    tree d = next();
+    b.branch(EQ_EXPR, d, character('\0'), check.pass, notEnd2);
+    b.label(notEnd2);
+    tree notN = b.newLabel();
+    b.branch(EQ_EXPR, d, character('n'), check.fail, notN);
+    b.label(notN);
+    // Flags, width, precision, positional '$' and length modifiers keep the
+    // conversion going; any other character ends it ("%%" included).
+    for (char modifier : std::string_view("0123456789.-+ #'*$hlLjztqI")) {
+      tree notThis = b.newLabel();
+      b.branch(EQ_EXPR, d, character(modifier), conversion, notThis);
+      b.label(notThis);
+    }
+    b.label(other);
+    b.jump(text);
+    close(b, check, fortify::Problem::FormatN);
+    return true;
+  }
+
+  static tree builtinNamed(const std::string &name) {
+    for (int code = 0; code < (int)END_BUILTINS; ++code) {
+      tree decl = builtin_decl_explicit_p(built_in_function(code))
+                      ? builtin_decl_explicit(built_in_function(code))
+                      : NULL_TREE;
+      if (decl && DECL_NAME(decl) && name == IDENTIFIER_POINTER(DECL_NAME(decl)))
+        return decl;
+    }
+    return NULL_TREE;
+  }
+
+  gcall *call_;
+  const Rule &rule_;
+  const Options &options_;
+  location_t location_;
+  SequenceBuilder before_, after_;
+};
 
 }  // namespace
 
-bool emitCheckBefore(gimple_stmt_iterator *gsi, gcall *call, const Rule &rule,
-                     const Options &options) {
-  // The kinds added for the stdio, unistd and wide families are not emitted
-  // yet: leave those calls alone.
-  bool implemented = (rule.kind == CheckKind::CopyLength && rule.count == fortify::kNoArg &&
-                      !rule.variadic) ||
-                     ((rule.kind == CheckKind::CopyString || rule.kind == CheckKind::AppendString ||
-                       rule.kind == CheckKind::AppendBounded) &&
-                      rule.elementSize == 1);
-  if (!implemented || !hasExpectedShape(call, rule))
+bool emitChecks(gimple_stmt_iterator *gsi, gcall *call, const Rule &rule,
+                const Options &options) {
+  if (!hasExpectedShape(call, rule))
     return false;
-  tree objectSizeDecl = builtin_decl_explicit(
-      fortify::usesDynamicSizes(options) ? BUILT_IN_DYNAMIC_OBJECT_SIZE : BUILT_IN_OBJECT_SIZE);
-  tree strlenDecl = builtin_decl_explicit(BUILT_IN_STRLEN);
-  tree strnlenDecl = builtin_decl_explicit(BUILT_IN_STRNLEN);
-  if (!objectSizeDecl || !strlenDecl || !strnlenDecl)
-    return false;
-
-  location_t location = gimple_location(call);
-  SequenceBuilder builder(location);
-  tree failLabel = builder.newLabel();
-  tree continueLabel = builder.newLabel();
-  tree dest = argument(call, rule.dest);
-
-  // GCC's objsz passes fold this to a constant, an expression of run-time
-  // values, or "unknown" ((size_t)-1), which makes every check below vanish.
-  tree size = builder.call(
-      objectSizeDecl, size_type_node,
-      {dest, build_int_cst(integer_type_node, fortify::objectSizeType(rule, options.level))});
-  tree unknownSize = build_all_ones_cst(size_type_node);
-
-  // String lengths are only measured when the size is known, so that the
-  // unknown case costs nothing once folded.
-  if (fortify::kindNeedsStringLength(rule.kind) || rule.elementSize != 1) {
-    tree measureLabel = builder.newLabel();
-    builder.branch(EQ_EXPR, size, unknownSize, continueLabel, measureLabel);
-    builder.label(measureLabel);
-  }
-
-  switch (rule.kind) {
-  default:
-    break;
-  case CheckKind::CopyLength: {
-    // n * elementSize > size, written without the multiplication so that a
-    // product that wraps is caught too.
-    tree count = builder.toSize(argument(call, rule.length));
-    tree limit = rule.elementSize == 1
-                     ? size
-                     : builder.binary(TRUNC_DIV_EXPR, size,
-                                      build_int_cst(size_type_node, rule.elementSize));
-    builder.branch(GT_EXPR, count, limit, failLabel, continueLabel);
-    break;
-  }
-  case CheckKind::CopyString: {
-    tree length = builder.call(strlenDecl, size_type_node, {argument(call, rule.source)});
-    builder.branch(GE_EXPR, length, size, failLabel, continueLabel);
-    break;
-  }
-  case CheckKind::AppendString:
-  case CheckKind::AppendBounded: {
-    tree present = builder.call(strlenDecl, size_type_node, {dest});
-    tree source = argument(call, rule.source);
-    tree added = rule.kind == CheckKind::AppendString
-                     ? builder.call(strlenDecl, size_type_node, {source})
-                     : builder.call(strnlenDecl, size_type_node,
-                                    {source, builder.toSize(argument(call, rule.length))});
-    tree total = builder.binary(PLUS_EXPR, present, added);
-    builder.branch(GE_EXPR, total, size, failLabel, continueLabel);
-    break;
-  }
-  }
-
-  builder.label(failLabel);
-  appendFailure(builder, rule, location, options);
-  builder.label(continueLabel);
-  gsi_insert_seq_before(gsi, builder.sequence(), GSI_SAME_STMT);
-  return true;
-}
-
-void registerGarbageCollectorRoots(const char *pluginName) {
-  register_callback(pluginName, PLUGIN_REGISTER_GGC_ROOTS, nullptr,
-                    const_cast<ggc_root_tab *>(kRoots));
+  CallChecker checker(call, rule, options);
+  bool any = checker.build();
+  if (rule.kind == CheckKind::FormattedWrite)
+    any |= checker.rewriteFormattedWrite(gsi);
+  if (any)
+    checker.insert(gsi);
+  return any;
 }
 
 }  // namespace fortify_gcc

@@ -1,5 +1,6 @@
-// Builds the GIMPLE that checks one call against its rule. Works on high
-// GIMPLE (before the "lower" pass): no CFG, control flow through labels.
+// Builds the GIMPLE that checks one call against its rule: what the rule's
+// CheckKind says about the destination, its ReadKind about what is read, and
+// its format. Works on high GIMPLE (before the "lower" pass).
 #ifndef FORTIFY_GCC_CHECK_EMITTER_H
 #define FORTIFY_GCC_CHECK_EMITTER_H
 
@@ -9,14 +10,13 @@
 
 namespace fortify_gcc {
 
-// Inserts, before the call at `gsi`, a check that stops the program when the
-// call would write past the end of its destination. Returns false (and
-// inserts nothing) when the call's arguments are not of the expected shape.
-bool emitCheckBefore(gimple_stmt_iterator *gsi, gcall *call,
-                     const fortify::Rule &rule, const fortify::Options &options);
-
-// Keeps decls the checks reference alive across garbage collections.
-void registerGarbageCollectorRoots(const char *pluginName);
+// Inserts the checks for the call at `gsi`. Returns false (inserting
+// nothing) when the call's arguments are not of the shape the rule expects,
+// or when no check applies. On return `gsi` points at the last statement that
+// belongs to the call (itself, or a check placed after it), so that a walk
+// resumes after the checks.
+bool emitChecks(gimple_stmt_iterator *gsi, gcall *call, const fortify::Rule &rule,
+                const fortify::Options &options);
 
 }  // namespace fortify_gcc
 

@@ -66,7 +66,7 @@ tree visitStatement(gimple_stmt_iterator *gsi, bool *handledOperands,
   *handledOperands = true;
   WalkState *state = static_cast<WalkState *>(info->info);
   if (const fortify::Rule *rule = ruleForCall(call))
-    if (emitCheckBefore(gsi, call, *rule, *state->options))
+    if (emitChecks(gsi, call, *rule, *state->options))
       ++state->instrumented;
   return NULL_TREE;
 }

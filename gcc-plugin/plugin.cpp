@@ -2,7 +2,7 @@
 // -fplugin-arg-fortify-* options and schedules the passes.
 #include "gcc-compat.h"
 
-#include "check-emitter.h"
+#include "sequence-builder.h"
 #include "options.h"
 #include "passes.h"
 
@@ -16,7 +16,8 @@ plugin_info kPluginInfo = {
     FORTIFY_VERSION,
     "fortify: inline buffer-overflow checks for libc calls.\n"
     "  -fplugin-arg-fortify-level=1|2|3   object sizes: whole object, +subobjects, +dynamic (default 3)\n"
-    "  -fplugin-arg-fortify-mode=trap|abort  how an overflow stops the program (default trap)\n"};
+    "  -fplugin-arg-fortify-mode=trap|abort  how an overflow stops the program (default trap)\n"
+    "  -fplugin-arg-fortify-reads=on|off     over-read checks from level 2 (default on)\n"};
 
 bool parseOptions(const plugin_name_args *info) {
   for (int i = 0; i < info->argc; ++i) {

@@ -1,0 +1,13 @@
+// pread writes up to n bytes: n must fit.
+// One element past the end is stopped; exact fits, size 0 and unknown sizes run clean.
+// RUN: %gcc-fortify -O0 %s -o %t.gcc-O0 && %run-cases %t.gcc-O0
+// RUN: %gcc-fortify -O2 %s -o %t.gcc-O2 && %run-cases %t.gcc-O2
+// RUN: %musl-gcc-fortify -O0 %s -o %t.musl-gcc-O0 && %run-cases %t.musl-gcc-O0
+// RUN: %musl-gcc-fortify -O2 %s -o %t.musl-gcc-O2 && %run-cases %t.musl-gcc-O2
+// RUN: %clang-fortify -O0 %s -o %t.clang-O0 && %run-cases %t.clang-O0
+// RUN: %clang-fortify -O2 %s -o %t.clang-O2 && %run-cases %t.clang-O2
+// RUN: %musl-clang-fortify -O0 %s -o %t.musl-clang-O0 && %run-cases %t.musl-clang-O0
+// RUN: %musl-clang-fortify -O2 %s -o %t.musl-clang-O2 && %run-cases %t.musl-clang-O2
+#include "io-helpers.h"
+#define WRITE(dst, n) pread(zero_fd(), dst, n, 0)
+#include "cases.h"
