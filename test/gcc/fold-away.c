@@ -61,3 +61,59 @@ char *dynamic(const char *s, size_t n, size_t k) {
 // CHECK: strlen
 // CHECK: __builtin_trap
 void strcpy_known(const char *s) { strcpy(global, s); }
+
+// The kinds added for the stdio, unistd and wide families fold away too.
+#include <stdio.h>
+#include <wchar.h>
+#include <fcntl.h>
+
+// CHECK-LABEL: ;; Function unknown_sprintf
+// CHECK-NOT: snprintf
+// CHECK-NOT: __builtin_trap
+// CHECK: sprintf (
+// CHECK: return
+int unknown_sprintf(char *d, const char *s) { return sprintf(d, "%s", s); }
+
+// CHECK-LABEL: ;; Function known_sprintf
+// CHECK: snprintf (&global, 16,
+// CHECK: __builtin_trap
+int known_sprintf(const char *s) { return sprintf(global, "%s", s); }
+
+// CHECK-LABEL: ;; Function unknown_fread
+// CHECK-NOT: /
+// CHECK-NOT: __builtin_trap
+// CHECK: fread (
+// CHECK: return
+size_t unknown_fread(char *d, size_t a, size_t b, FILE *f) { return fread(d, a, b, f); }
+
+// CHECK-LABEL: ;; Function unknown_wcscpy
+// CHECK-NOT: wcslen
+// CHECK-NOT: __builtin_trap
+// CHECK: wcscpy (
+// CHECK: return
+wchar_t *unknown_wcscpy(wchar_t *d, const wchar_t *s) { return wcscpy(d, s); }
+
+// CHECK-LABEL: ;; Function unknown_strlen
+// CHECK-NOT: __builtin_trap
+// CHECK: strlen (
+// CHECK-NOT: __builtin_trap
+// CHECK: return
+size_t unknown_strlen(const char *s) { return strlen(s); }
+
+// CHECK-LABEL: ;; Function literal_printf
+// CHECK-NOT: __builtin_trap
+// CHECK: return
+void literal_printf(int *n) { printf("%d%n\n", 1, n); }
+
+// CHECK-LABEL: ;; Function open_with_mode
+// CHECK-NOT: __builtin_trap
+// CHECK: open (
+// CHECK: return
+int open_with_mode(const char *path, int flags) { return open(path, flags | O_CREAT, 0600); }
+
+// CHECK-LABEL: ;; Function unknown_wcrtomb
+// CHECK-NOT: __ctype_get_mb_cur_max
+// CHECK-NOT: __builtin_trap
+// CHECK: wcrtomb (
+// CHECK: return
+size_t unknown_wcrtomb(char *d, mbstate_t *st) { return wcrtomb(d, L'a', st); }

@@ -1,0 +1,19 @@
+// write reads n bytes of its buffer.
+// Exact fits, unknown sizes and size 0 run clean. reads=off and level 1 turn
+// the over-read checks off.
+// RUN: %gcc-fortify -O0 %s -o %t.gcc-O0 && %run-cases %t.gcc-O0
+// RUN: %gcc-fortify -O2 %s -o %t.gcc-O2 && %run-cases %t.gcc-O2
+// RUN: %musl-gcc-fortify -O0 %s -o %t.musl-gcc-O0 && %run-cases %t.musl-gcc-O0
+// RUN: %musl-gcc-fortify -O2 %s -o %t.musl-gcc-O2 && %run-cases %t.musl-gcc-O2
+// RUN: %clang-fortify -O0 %s -o %t.clang-O0 && %run-cases %t.clang-O0
+// RUN: %clang-fortify -O2 %s -o %t.clang-O2 && %run-cases %t.clang-O2
+// RUN: %musl-clang-fortify -O0 %s -o %t.musl-clang-O0 && %run-cases %t.musl-clang-O0
+// RUN: %musl-clang-fortify -O2 %s -o %t.musl-clang-O2 && %run-cases %t.musl-clang-O2
+// RUN: %gcc-fortify -O0 -fplugin-arg-fortify-reads=off %s -o %t.off && %t.off stack 16 17 && %t.off heap 16 17
+// RUN: %clang-fortify -O0 -fplugin-arg-fortify-reads=off %s -o %t.coff && %t.coff stack 16 17 && %t.coff heap 16 17
+// RUN: %gcc-fortify -O0 -fplugin-arg-fortify-level=1 %s -o %t.L1 && %t.L1 stack 16 17
+#include <unistd.h>
+#include <fcntl.h>
+static int null_fd(void) { static int fd = -1; if (fd < 0) fd = open("/dev/null", O_WRONLY); return fd; }
+#define READ(src, n) write(null_fd(), src, n)
+#include "read-cases.h"
