@@ -5,6 +5,7 @@
 #   %musl-clang-fortify                    clang-19 against musl's headers, linked with musl
 #   %clang-plugin / %gcc-plugin            the plugin files themselves
 #   %run-cases                             runs a test/Inputs/cases.h program through its cases
+#   %fortify-rules, %docs                  the rule-table printer, the docs directory
 # Features: gcc-plugin, clang-plugin (each present when that plugin was built), musl.
 import os
 import shutil
@@ -26,6 +27,8 @@ for name in ("FORTIFY_OPTIONS", "CFLAGS", "CPPFLAGS", "LDFLAGS"):
 tools_dir = os.path.join(config.test_source_root, "tools")
 inputs_dir = os.path.join(config.test_source_root, "Inputs")
 config.substitutions.append(("%inputs", inputs_dir))
+config.substitutions.append(("%fortify-rules", config.fortify_rules))
+config.substitutions.append(("%docs", os.path.join(config.fortify_src_root, "docs")))
 config.substitutions.append(("%run-cases", "%s %s" % (shutil.which("python3"), os.path.join(tools_dir, "run-cases.py"))))
 
 # Each plugin that CMake built must exist: a missing one is a broken build,
