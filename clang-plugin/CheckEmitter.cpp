@@ -279,25 +279,30 @@ private:
     // code behind.
     if (fortify::writeCheckNeedsKnownSize(rule_))
       enterIf(isKnown(size));
-    Value *elements = rule_.elementSize == 1
-                          ? size
-                          : builder_.CreateUDiv(size, sizeConstant(rule_.elementSize));
+    // The size in elements, for the string kinds.
+    auto elements = [&]() -> Value * {
+      return rule_.elementSize == 1 ? size
+                                    : builder_.CreateUDiv(size, sizeConstant(rule_.elementSize));
+    };
     Value *overflow = nullptr;
     switch (rule_.kind) {
     case CheckKind::CopyLength:
       overflow = lengthExceeds(size);
       break;
-    case CheckKind::CopyString:
+    case CheckKind::CopyString: {
       // (strlen(src) + 1) * elementSize > size.
-      overflow = builder_.CreateICmpUGE(stringLength(argument(rule_.source)), elements);
+      Value *limit = elements();
+      overflow = builder_.CreateICmpUGE(stringLength(argument(rule_.source)), limit);
       break;
+    }
     case CheckKind::AppendString:
     case CheckKind::AppendBounded: {
+      Value *limit = elements();
       Value *present = stringLength(argument(rule_.dest));
       Value *added = rule_.kind == CheckKind::AppendString
                          ? stringLength(argument(rule_.source))
                          : boundedStringLength(argument(rule_.source), argument(rule_.length));
-      overflow = builder_.CreateICmpUGE(builder_.CreateAdd(present, added), elements);
+      overflow = builder_.CreateICmpUGE(builder_.CreateAdd(present, added), limit);
       break;
     }
     case CheckKind::MinimumSize: {
@@ -450,7 +455,8 @@ private:
     Value *read = builder_.CreateAdd(result, sizeConstant(1));
     if (isSet(rule_.length))
       read = builder_.CreateBinaryIntrinsic(Intrinsic::umin, read, toSize(argument(rule_.length)));
-    stopIf(builder_.CreateAnd(isKnown(size), builder_.CreateICmpUGT(read, size)));
+    Value *known = isKnown(size);
+    stopIf(builder_.CreateAnd(known, builder_.CreateICmpUGT(read, size)));
   }
 
   // Whether `name` can only mean the C library's function: a module that

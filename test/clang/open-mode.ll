@@ -1,0 +1,54 @@
+; open without a mode argument: flags that may ask for O_CREAT or O_TMPFILE
+; stop at run time; with a mode argument nothing is checked. Constant flags
+; asking for them are a compile-time error (open-mode-error.ll).
+; RUN: %opt -load-pass-plugin %clang-plugin -passes=fortify -S %s | FileCheck %s
+; RUN: %opt -load-pass-plugin %clang-plugin -passes='fortify,default<O2>' -S %s | FileCheck %s --check-prefix=O2
+
+target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
+target triple = "x86_64-pc-linux-gnu"
+
+declare i32 @open(ptr, i32, ...)
+declare i32 @openat(i32, ptr, i32, ...)
+
+; (flags & (O_CREAT | __O_TMPFILE)) != 0, 0100 | 020000000.
+; CHECK-LABEL: define i32 @runtime_flags(
+; CHECK: [[M:%[0-9]+]] = and i32 %flags, 4194368
+; CHECK-NEXT: [[C:%[0-9]+]] = icmp ne i32 [[M]], 0
+; CHECK-NEXT: br i1 [[C]], label %[[TRAP:[0-9]+]], label %{{[0-9]+}}, !prof
+; CHECK: [[TRAP]]:
+; CHECK-NEXT: call void @llvm.trap()
+; CHECK: call i32 (ptr, i32, ...) @open(ptr %p, i32 %flags), !fortify.checked
+; openat: the flags are its third argument.
+; CHECK: [[M2:%[0-9]+]] = and i32 %flags, 4194368
+; CHECK-NEXT: icmp ne i32 [[M2]], 0
+; CHECK: call i32 (i32, ptr, i32, ...) @openat(i32 3, ptr %p, i32 %flags), !fortify.checked
+; CHECK-NEXT: ret i32
+define i32 @runtime_flags(ptr %p, i32 %flags) {
+  %a = call i32 (ptr, i32, ...) @open(ptr %p, i32 %flags)
+  %b = call i32 (i32, ptr, i32, ...) @openat(i32 3, ptr %p, i32 %flags)
+  ret i32 %b
+}
+
+; With a mode, or with constant flags that need none: nothing.
+; CHECK-LABEL: define void @no_check(
+; CHECK-NOT: and i32
+; CHECK-NOT: trap
+; CHECK: call i32 (ptr, i32, ...) @open(ptr %p, i32 %flags, i32 420)
+; CHECK-NOT: trap
+; CHECK: call i32 (ptr, i32, ...) @open(ptr %p, i32 577, i32 420)
+; CHECK-NOT: trap
+; CHECK: call i32 (ptr, i32, ...) @open(ptr %p, i32 2)
+; CHECK-NEXT: ret void
+define void @no_check(ptr %p, i32 %flags) {
+  call i32 (ptr, i32, ...) @open(ptr %p, i32 %flags, i32 420)
+  call i32 (ptr, i32, ...) @open(ptr %p, i32 577, i32 420)
+  call i32 (ptr, i32, ...) @open(ptr %p, i32 2)
+  ret void
+}
+
+; O2-LABEL: define {{.*}}@runtime_flags(
+; O2: and i32 %flags, 4194368
+; O2: call void @llvm.trap()
+; O2-LABEL: define {{.*}}@no_check(
+; O2-NOT: trap
+; O2: ret void
