@@ -447,7 +447,9 @@ private:
   // unused (the call is then usually deleted anyway).
   void emitStringResultCheck() {
     auto *call = dyn_cast<CallInst>(&call_);
-    if (!call || call->use_empty() || !call->getType()->isIntegerTy())
+    // A musttail call must stay right before its ret; an invoke's result is
+    // only available in its normal successor.
+    if (!call || call->isMustTailCall() || call->use_empty() || !call->getType()->isIntegerTy())
       return;
     builder_.SetInsertPoint(call->getNextNode());
     Value *size = objectSize(site_.readPointer, std::nullopt);
