@@ -82,27 +82,41 @@ def gcc_dump(path):
         name = body.split(" ", 1)[0]
         parsed.append((name, body))
     # Functions whose body holds a failure message: the split-out failure paths.
-    fail_funcs = {name for name, body in parsed if ".part." in name and MESSAGE.search(body)}
     call_re = re.compile(r"^\s*(?:\[([^\]]*)\]\s+)?(?:[\w.$]+ = )?([\w.$]+) \(", re.M)
+    fail_funcs = {name for name, body in parsed
+                  if ".part." in name and MESSAGE.search(body)
+                  and not any(classify(m.group(2)) for m in call_re.finditer(body))}
     loc_re = re.compile(r"(?:.*/)?([^/:]+):(\d+):(\d+)$")
     t = Tally()
     for name, body in parsed:
         if name in fail_funcs:
             continue
-        checks = []  # (location, position in the text)
-        for m in MESSAGE.finditer(body):
-            checks.append(((m.group(2), m.group(3), m.group(4)), m.start()))
-        # Branches to a block that calls a split-out failure path.
+        # Failure blocks: those holding a message, or calling a split-out
+        # failure path. Identical failure blocks (a helper inlined twice) may
+        # have been merged, so each branch into one counts as one check.
         blocks = re.split(r"\n\s*<bb (\d+)>[^\n]*:\n", body)
         block_text = {blocks[i]: blocks[i + 1] for i in range(1, len(blocks) - 1, 2)}
-        fail_blocks = {b for b, txt in block_text.items()
-                       if any(re.search(r"\b" + re.escape(f) + r" \(", txt) for f in fail_funcs)}
-        if fail_blocks:
-            for m in re.finditer(r"\[([^\]]*)\] if \([^\n]*\)\n\s*goto <bb (\d+)>[^\n]*\n\s*else\n\s*goto <bb (\d+)>", body):
-                if m.group(2) in fail_blocks or m.group(3) in fail_blocks:
-                    lm = loc_re.match(m.group(1))
-                    if lm:
-                        checks.append((lm.groups(), m.start()))
+        fail_loc = {}
+        for b, txt in block_text.items():
+            m = MESSAGE.search(txt)
+            if m:
+                fail_loc[b] = (m.group(2), m.group(3), m.group(4))
+            elif any(re.search(r"\b" + re.escape(f) + r" \(", txt) for f in fail_funcs):
+                fail_loc[b] = None  # location: the branch's
+        checks = []  # (location, position in the text)
+        entered = set()
+        for m in re.finditer(r"(?:\[([^\]]*)\] )?if \([^\n]*\)\n\s*goto <bb (\d+)>[^\n]*\n\s*else\n\s*goto <bb (\d+)>", body):
+            for target in (m.group(2), m.group(3)):
+                if target in fail_loc:
+                    loc = fail_loc[target]
+                    if loc is None and m.group(1):
+                        lm = loc_re.match(m.group(1))
+                        loc = lm.groups() if lm else None
+                    checks.append((loc, m.start()))
+                    entered.add(target)
+        for b, loc in fail_loc.items():
+            if b not in entered and loc is not None:
+                checks.append((loc, body.find("<bb " + b + ">")))
         calls = []  # (function, glibc-checked, location, position)
         for m in call_re.finditer(body):
             c = classify(m.group(2))
@@ -147,8 +161,25 @@ def llvm_ir(path):
     t = Tally()
     for fm in re.finditer(r"^define [^\n]*\{\n(.*?)^\}", text, re.M | re.S):
         body = fm.group(1)
-        checks = [(messages[m.group(1)], m.start())
-                  for m in re.finditer(r"(@fortify\.message[\w.$]*)\b", body) if m.group(1) in messages]
+        # Failure blocks hold a message; each conditional branch into one is a
+        # check (SimplifyCFG may merge the identical failure blocks of a
+        # helper inlined twice).
+        labels = [(m.group(1), m.start()) for m in re.finditer(r"^([\w.$-]+):", body, re.M)]
+        fail = {}
+        for i, (label, pos) in enumerate(labels):
+            stop = labels[i + 1][1] if i + 1 < len(labels) else len(body)
+            mm = re.search(r"(@fortify\.message[\w.$]*)\b", body[pos:stop])
+            if mm and mm.group(1) in messages:
+                fail[label] = messages[mm.group(1)]
+        checks, entered = [], set()
+        for m in re.finditer(r"\bbr i1 [^,]+, label %([\w.$-]+), label %([\w.$-]+)", body):
+            for target in (m.group(1), m.group(2)):
+                if target in fail:
+                    checks.append((fail[target], m.start()))
+                    entered.add(target)
+        for label, loc in fail.items():
+            if label not in entered:
+                checks.append((loc, body.find("\n" + label + ":")))
         calls = []
         for m in call_re.finditer(body):
             c = classify(m.group(1))

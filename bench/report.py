@@ -42,6 +42,17 @@ def sh(cmd):
         return ""
 
 
+def plugin_line():
+    meta = load("meta") or {}
+    commit = meta.get("commit") or sh(f"git -C {ROOT} rev-parse --short HEAD")
+    line = f"- Plugins built from commit `{commit}`"
+    if meta.get("plugin_sources_modified"):
+        line += " (plugin sources modified in the work tree)"
+    if meta.get("minutes"):
+        line += f"; `bench/run-all.sh` took {meta['minutes']} min ({meta.get('knobs', '')}), finished {meta.get('date', '')}"
+    return line
+
+
 def machine():
     cpu = sh("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").strip()
     mem = sh("free -g | awk '/Mem:/ {print $2}'")
@@ -50,9 +61,7 @@ def machine():
         f"- CPU: {cpu}, {os.cpu_count()} cores, {mem} GiB RAM; {os_name}, Linux {platform.release()}",
         f"- Compilers: {sh('gcc --version | head -1')}; {sh('clang-19 --version | head -1')}",
         f"- {sh('ldd --version | head -1')}; {sh('valgrind --version')}; {sh('hyperfine --version')}; csmith {sh('csmith --version 2>/dev/null | head -1')}",
-        f"- Plugins built from commit `{sh(f'git -C {ROOT} rev-parse --short HEAD')}`"
-        + (" (plugin sources modified in the work tree)"
-           if sh(f"git -C {ROOT} status --porcelain -- common gcc-plugin clang-plugin") else ""),
+        plugin_line(),
         "- The machine is shared (other builds and test runs were going on): wall times are noisy;"
         " instruction counts (callgrind) are exact and repeatable, user CPU times in between.",
     ]
