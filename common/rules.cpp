@@ -64,6 +64,8 @@ constexpr Rule kRules[] = {
         .alias("__builtin_snprintf").glibc("__snprintf_chk"),
     Rule("vsnprintf", K::CopyLength).writes(0, 1).formatArg(2).subobject().args(4)
         .alias("__builtin_vsnprintf").glibc("__vsnprintf_chk"),
+    // gets has no bound at all: diagnosed, not checked.
+    Rule("gets", K::Unbounded).writes(0).args(1).insteadUse("fgets").glibc("__gets_chk"),
     Rule("fgets", K::CopyLength).writes(0, 1).subobject().args(3).glibc("__fgets_chk"),
     Rule("fgets_unlocked", K::CopyLength).writes(0, 1).subobject().args(3)
         .glibc("__fgets_unlocked_chk"),
@@ -207,6 +209,7 @@ bool kindNeedsStringLength(CheckKind kind) {
   case CheckKind::MinimumSize:
   case CheckKind::FormattedWrite:
   case CheckKind::OpenMode:
+  case CheckKind::Unbounded:
     return false;
   }
   return true;
@@ -234,6 +237,7 @@ const char *checkKindName(CheckKind kind) {
   case CheckKind::MinimumSize: return "minimum-size";
   case CheckKind::FormattedWrite: return "formatted-write";
   case CheckKind::OpenMode: return "open-mode";
+  case CheckKind::Unbounded: return "unbounded";
   }
   return "unknown";
 }

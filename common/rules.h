@@ -41,12 +41,15 @@ enum class CheckKind {
   // argument; without one it is a compile-time error when the flags are
   // constant and a stop at run time when they are not.
   OpenMode,
+  // The call has no bound to check (gets): a compile-time warning naming
+  // `replacement`, the bounded function to use instead.
+  Unbounded,
 };
 
-inline constexpr std::array<CheckKind, 8> kAllCheckKinds = {
+inline constexpr std::array<CheckKind, 9> kAllCheckKinds = {
     CheckKind::None,         CheckKind::CopyLength,  CheckKind::CopyString,
     CheckKind::AppendString, CheckKind::AppendBounded, CheckKind::MinimumSize,
-    CheckKind::FormattedWrite, CheckKind::OpenMode};
+    CheckKind::FormattedWrite, CheckKind::OpenMode, CheckKind::Unbounded};
 
 // What a call reads from arg(readArg) and must find inside that object
 // (beyond glibc, as bionic and fortify-headers do). Checked from level 2,
@@ -100,6 +103,7 @@ struct Rule {
   int readArg = kNoArg;   // argument read from (ReadKind != None)
   std::uint32_t minimum = 0;         // MinimumSize: bytes, or kMinimumIsMbCurMax
   std::string_view boundedSibling;   // FormattedWrite: "snprintf", "vsnprintf"
+  std::string_view replacement;      // Unbounded: what to call instead
   // Other spellings of the same function: compiler builtins and LLVM
   // intrinsics (by base name, which may add trailing arguments).
   std::array<std::string_view, 3> aliases{};
@@ -126,6 +130,7 @@ struct Rule {
   constexpr Rule formatArg(int arg) const { Rule r = *this; r.format = arg; return r; }
   constexpr Rule atLeast(std::uint32_t bytes) const { Rule r = *this; r.minimum = bytes; return r; }
   constexpr Rule through(std::string_view sibling) const { Rule r = *this; r.boundedSibling = sibling; return r; }
+  constexpr Rule insteadUse(std::string_view bounded) const { Rule r = *this; r.replacement = bounded; return r; }
   constexpr Rule alias(std::string_view a, std::string_view b = {}, std::string_view c = {}) const {
     Rule r = *this; r.aliases = {a, b, c}; return r;
   }

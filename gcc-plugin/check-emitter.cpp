@@ -61,6 +61,11 @@ public:
 
   // Pre-call checks go into `before_`, post-call ones into `after_`.
   bool build() {
+    if (rule_.kind == CheckKind::Unbounded) {
+      warning_at(location_, 0, "fortify: %qs cannot be bounded; use %qs instead",
+                 std::string(rule_.name).c_str(), std::string(rule_.replacement).c_str());
+      return false;
+    }
     bool any = false;
     if (rule_.kind != CheckKind::None && rule_.kind != CheckKind::FormattedWrite)
       any |= checkWrite();
@@ -217,6 +222,7 @@ private:
     case CheckKind::None:
     case CheckKind::FormattedWrite:
     case CheckKind::OpenMode:
+    case CheckKind::Unbounded:
       gcc_unreachable();
     }
     close(b, check);

@@ -48,6 +48,8 @@ std::string write(const Rule &rule) {
            " bytes";
   case CheckKind::FormattedWrite:
     return "output fits in " + dest + " (through " + std::string(rule.boundedSibling) + ")";
+  case CheckKind::Unbounded:
+    return "cannot be bounded: a compile-time warning (use " + std::string(rule.replacement) + ")";
   case CheckKind::OpenMode:
     return "a mode is passed when " + arg(rule.flags) +
            " has O_CREAT or O_TMPFILE (compile-time error when constant)";

@@ -33,6 +33,7 @@ TEST(RulesTest, EachKindHasTheArgumentsItReads) {
     SCOPED_TRACE(std::string(rule->name));
     EXPECT_TRUE(rule->elementSize == 1 || rule->elementSize == 4 || rule->elementSize == 8);
     bool writes = rule->kind != CheckKind::None && rule->kind != CheckKind::OpenMode;
+    EXPECT_EQ(rule->kind == CheckKind::Unbounded, !rule->replacement.empty());
     EXPECT_EQ(writes, rule->dest != kNoArg);
     EXPECT_EQ(rule->kind == CheckKind::OpenMode, rule->flags != kNoArg);
     EXPECT_EQ(rule->kind == CheckKind::FormattedWrite, !rule->boundedSibling.empty());
@@ -75,6 +76,9 @@ TEST(RulesTest, EachKindHasTheArgumentsItReads) {
     case CheckKind::OpenMode:
       EXPECT_TRUE(rule->variadic);
       EXPECT_EQ(rule->arity, rule->flags + 1);
+      break;
+    case CheckKind::Unbounded:
+      EXPECT_NE(findRule(rule->replacement), nullptr);
       break;
     }
     switch (rule->read) {
@@ -129,7 +133,7 @@ TEST(RulesTest, GlibcFortifiedSetIsCovered) {
         "recv", "recvfrom", "poll", "ppoll", "wmemcpy", "wmemmove", "wmempcpy", "wmemset",
         "wcscpy", "wcpcpy", "wcsncpy", "wcpncpy", "wcscat", "wcsncat", "wcslcpy", "wcslcat",
         "swprintf", "vswprintf", "fgetws", "wcrtomb", "mbsrtowcs", "mbsnrtowcs", "wcsrtombs",
-        "wcsnrtombs", "mbstowcs", "wcstombs", "wctomb", "realpath", "ptsname_r", "open",
+        "wcsnrtombs", "mbstowcs", "wcstombs", "wctomb", "realpath", "ptsname_r", "open", "gets",
         "openat", "open64", "openat64"}) {
     const Rule *rule = findRule(name);
     ASSERT_NE(rule, nullptr) << name;
