@@ -115,12 +115,21 @@ public:
     b.branch(GE_EXPR, b.toSize(result), size, stop, fits);
     b.label(stop);
     b.fail(fortify::Problem::Overflow, rule_.name, options_);
+    // Both paths set the result. The gimplifier may already have made the
+    // call's result an SSA name, which must keep a single definition: the
+    // paths set a temporary and the SSA name is defined from it after them.
+    tree lhs = gimple_call_lhs(call_);
+    tree joined = lhs && TREE_CODE(lhs) == SSA_NAME ? b.newTemporary(TREE_TYPE(lhs)) : lhs;
     b.label(fits);
-    if (tree lhs = gimple_call_lhs(call_))
-      b.assign(lhs, b.convert(TREE_TYPE(lhs), result));
+    if (joined)
+      b.assign(joined, b.convert(TREE_TYPE(joined), result));
     b.jump(done);
     b.label(original);
     after_.label(done);
+    if (joined != lhs) {
+      gimple_call_set_lhs(call_, joined);
+      after_.assign(lhs, joined);
+    }
     return true;
   }
 
