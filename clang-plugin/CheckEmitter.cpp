@@ -22,6 +22,7 @@ namespace fortify_llvm {
 namespace {
 
 using fortify::CheckKind;
+using fortify::Problem;
 using fortify::ReadKind;
 using fortify::Rule;
 
@@ -131,6 +132,13 @@ public:
   }
 
   void emit() {
+    // Nothing bounds the call (gets): a warning naming the replacement, and
+    // no check. The call is then marked like any other, so a second run of
+    // the pass does not warn again.
+    if (rule_.kind == CheckKind::Unbounded) {
+      warnUnbounded();
+      return;
+    }
     // Before the call: what the arguments must satisfy.
     if (fortify::checksFormat(rule_, options_.level))
       emitFormatCheck();
@@ -160,6 +168,14 @@ private:
   }
 
   void beforeCall() { builder_.SetInsertPoint(&call_); }
+
+  // Inserts before `instruction`, keeping the call's debug location:
+  // IRBuilder would take the instruction's own, which after the call (the
+  // result checks) is the next statement's.
+  void insertBefore(Instruction *instruction) {
+    builder_.SetInsertPoint(instruction);
+    builder_.SetCurrentDebugLocation(call_.getDebugLoc());
+  }
 
   // Calls the plugin inserts are never instrumented, by this run or a
   // later one.
@@ -219,17 +235,18 @@ private:
   void enterIf(Value *condition) {
     Instruction *then = SplitBlockAndInsertIfThen(condition, builder_.GetInsertPoint(),
                                                   /*Unreachable=*/false);
-    builder_.SetInsertPoint(then);
+    insertBefore(then);
   }
 
-  // Stops the program when `condition` holds; continues where it was.
-  void stopIf(Value *condition) {
+  // Stops the program when `condition` holds, reporting `problem` in abort
+  // mode; continues where it was.
+  void stopIf(Value *condition, Problem problem) {
     BasicBlock::iterator here = builder_.GetInsertPoint();
     Instruction *failure = SplitBlockAndInsertIfThen(
         condition, here, /*Unreachable=*/true, MDBuilder(context_).createUnlikelyBranchWeights());
-    builder_.SetInsertPoint(failure);
-    emitFailure();
-    builder_.SetInsertPoint(here);
+    insertBefore(failure);
+    emitFailure(problem);
+    insertBefore(&*here);
   }
 
   // arg(length) [* arg(count)] * elementSize > size, written without the
@@ -315,10 +332,13 @@ private:
       overflow = builder_.CreateICmpULT(size, minimum);
       break;
     }
-    default:
+    case CheckKind::None:
+    case CheckKind::FormattedWrite:
+    case CheckKind::OpenMode:
+    case CheckKind::Unbounded:
       return;
     }
-    stopIf(overflow);
+    stopIf(overflow, Problem::Overflow);
   }
 
   // sprintf(d, fmt, ...) with a known size becomes
@@ -370,7 +390,7 @@ private:
     Value *written = bounded;
     Value *result = toSize(written);
     Value *complete = builder_.CreateICmpSGE(written, ConstantInt::get(written->getType(), 0));
-    stopIf(builder_.CreateAnd(complete, builder_.CreateICmpUGE(result, size)));
+    stopIf(builder_.CreateAnd(complete, builder_.CreateICmpUGE(result, size)), Problem::Overflow);
 
     if (!call->getType()->isVoidTy() && !call->use_empty()) {
       builder_.SetInsertPoint(join, join->begin());
@@ -394,7 +414,7 @@ private:
     beforeCall();
     Function *scanner = formatScanner(module_);
     Value *hasN = mark(builder_.CreateCall(scanner, {argument(rule_.format)}));
-    stopIf(hasN);
+    stopIf(hasN, Problem::FormatN);
   }
 
   // open(path, flags) without a mode: flags asking for O_CREAT or O_TMPFILE
@@ -416,7 +436,18 @@ private:
     }
     beforeCall();
     Value *masked = builder_.CreateAnd(flags, ConstantInt::get(type, mask));
-    stopIf(builder_.CreateICmpNE(masked, ConstantInt::get(type, 0)));
+    stopIf(builder_.CreateICmpNE(masked, ConstantInt::get(type, 0)), Problem::OpenWithoutMode);
+  }
+
+  // gets(buf): no bound can be checked. A warning at the call's location
+  // (clang prints it as file:line:col: warning: ..., and the compilation
+  // goes on), with the GCC plugin's words.
+  void warnUnbounded() {
+    std::string message = "fortify: '" + std::string(rule_.name) +
+                          "' cannot be bounded; use '" + std::string(rule_.replacement) +
+                          "' instead";
+    context_.diagnose(DiagnosticInfoUnsupported(*call_.getFunction(), message,
+                                                call_.getDebugLoc(), DS_Warning));
   }
 
   // Over-reads checked before the call: Length (memcpy's source, write ...)
@@ -429,7 +460,7 @@ private:
     if (rule_.read == ReadKind::Length) {
       if (lengthNeedsKnownSize())
         enterIf(isKnown(size));
-      stopIf(lengthExceeds(size));
+      stopIf(lengthExceeds(size), Problem::OverRead);
       return;
     }
     if (rule_.read == ReadKind::String) {
@@ -438,7 +469,7 @@ private:
       Value *length = mark(builder_.CreateCall(
           libraryFunction("strnlen", sizeType_, {pointerType_, sizeType_}),
           {argument(rule_.readArg), size}));
-      stopIf(builder_.CreateICmpEQ(length, size));
+      stopIf(builder_.CreateICmpEQ(length, size), Problem::OverRead);
     }
   }
 
@@ -451,14 +482,14 @@ private:
     // only available in its normal successor.
     if (!call || call->isMustTailCall() || call->use_empty() || !call->getType()->isIntegerTy())
       return;
-    builder_.SetInsertPoint(call->getNextNode());
+    insertBefore(call->getNextNode());
     Value *size = objectSize(site_.readPointer, std::nullopt);
     Value *result = toSize(call);
     Value *read = builder_.CreateAdd(result, sizeConstant(1));
     if (isSet(rule_.length))
       read = builder_.CreateBinaryIntrinsic(Intrinsic::umin, read, toSize(argument(rule_.length)));
     Value *known = isKnown(size);
-    stopIf(builder_.CreateAnd(known, builder_.CreateICmpUGT(read, size)));
+    stopIf(builder_.CreateAnd(known, builder_.CreateICmpUGT(read, size)), Problem::OverRead);
   }
 
   // Whether `name` can only mean the C library's function: a module that
@@ -472,10 +503,10 @@ private:
     return function && function->isDeclaration() && !function->hasLocalLinkage();
   }
 
-  void emitFailure() {
+  void emitFailure(Problem problem) {
     if (options_.mode == fortify::FailureMode::Abort && isLibraryFunction("write") &&
         isLibraryFunction("abort")) {
-      std::string message = abortMessage();
+      std::string message = abortMessage(problem);
       Value *text = builder_.CreateGlobalString(message, "fortify.message", 0, &module_);
       mark(builder_.CreateCall(
           libraryFunction("write", sizeType_, {builder_.getInt32Ty(), pointerType_, sizeType_}),
@@ -488,11 +519,11 @@ private:
     trap->setDoesNotReturn();
   }
 
-  std::string abortMessage() {
+  std::string abortMessage(Problem problem) {
     if (const DILocation *location = call_.getDebugLoc().get())
-      return fortify::abortMessage(rule_.name, std::string(location->getFilename()),
+      return fortify::abortMessage(problem, rule_.name, std::string(location->getFilename()),
                                    location->getLine(), location->getColumn());
-    return fortify::abortMessage(rule_.name, module_.getSourceFileName(), 0, 0);
+    return fortify::abortMessage(problem, rule_.name, module_.getSourceFileName(), 0, 0);
   }
 
   const CheckSite &site_;
@@ -521,6 +552,7 @@ bool checksWrite(const Rule &rule) {
     return isSet(rule.dest);
   case CheckKind::None:
   case CheckKind::OpenMode:
+  case CheckKind::Unbounded:
     return false;
   }
   return false;
@@ -531,7 +563,8 @@ bool checksRead(const Rule &rule, const fortify::Options &options) {
 }
 
 bool hasAnyCheck(const Rule &rule, const fortify::Options &options) {
-  return checksWrite(rule) || rule.kind == CheckKind::OpenMode || checksRead(rule, options) ||
+  return checksWrite(rule) || rule.kind == CheckKind::OpenMode ||
+         rule.kind == CheckKind::Unbounded || checksRead(rule, options) ||
          fortify::checksFormat(rule, options.level);
 }
 
