@@ -3,9 +3,9 @@
 // RUN: %gcc-fortify -std=gnu99 -O2 -c %s -o /dev/null 2>&1 | FileCheck %s
 // RUN: %musl-gcc-fortify -O0 -c %s -o /dev/null 2>&1 | FileCheck %s
 // RUN: %clang-fortify -std=gnu99 -Wno-deprecated-declarations -O2 -c %s -o /dev/null 2>&1 | FileCheck %s
-// RUN: %gcc-fortify -std=gnu99 -O2 %s -o %t 2>/dev/null && echo line | %t | FileCheck %s --check-prefix=RUN
+// RUN: %gcc-fortify -std=gnu99 -O2 %s -o %t 2>/dev/null && echo line | %t | FileCheck %s --check-prefix=OUTPUT
 // CHECK: warning: {{.*}}gets{{.*}} cannot be bounded; use {{.*}}fgets{{.*}} instead
-// RUN-LABEL: read line
+// OUTPUT-LABEL: read line
 #include <stdio.h>
 
 char *gets(char *);
