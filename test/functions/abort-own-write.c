@@ -1,11 +1,14 @@
 // A program that defines its own `write` must not have abort mode call it:
 // the check traps instead, and the program's write is never entered.
-// RUN: %clang-fortify -O0 -fplugin-arg-fortify-mode=abort %s -o %t
-// RUN: %t abc
-// RUN: not --crash %t abcd 2>&1 | FileCheck %s --allow-empty
+// RUN: for CC in "%gcc-fortify" "%clang-fortify"; do \
+// RUN:   $CC -O0 -fplugin-arg-fortify-mode=abort %s -o %t || exit 1; \
+// RUN:   %t abc || exit 1; \
+// RUN:   not --crash %t abcd 2>&1 | FileCheck %s || exit 1; \
+// RUN: done
 // RUN: %clang-fortify -O0 -fplugin-arg-fortify-mode=abort -S -emit-llvm %s -o - | FileCheck %s --check-prefix=IR
 // CHECK-NOT: own write called
 // CHECK-NOT: fortify: buffer overflow
+// CHECK: Illegal instruction
 // IR: call void @llvm.trap()
 // IR-NOT: call void @abort()
 #include <stdio.h>
