@@ -50,7 +50,7 @@ def classify(name):
     return (n, chk) if n in FAMILY else None
 
 
-MESSAGE = re.compile(r'fortify: buffer overflow in (\w+) at (?:[^"\\]*/)?([^"\\/:]+):(\d+):(\d+)')
+MESSAGE = re.compile(r'fortify: [\w -]+? in (\w+) at (?:[^"\\]*/)?([^"\\/:]+):(\d+):(\d+)')
 
 
 class Tally:
