@@ -140,6 +140,16 @@ private:
   // GCC's objsz passes fold this to a constant, an expression of run-time
   // values, or "unknown" ((size_t)-1), which makes a check vanish.
   tree objectSize(SequenceBuilder &b, tree pointer, int type) {
+    // The gimplifier already makes some temporaries SSA names. GCC 12 folds
+    // a size query on one of those in "lower", before its objsz passes, and
+    // that early fold of __builtin_dynamic_object_size computes 0 for
+    // `&a[1] - 1` (a negative constant offset): a false stop. Through a plain
+    // temporary the query waits for the objsz passes, which get it right.
+    if (TREE_CODE(pointer) == SSA_NAME) {
+      tree copy = b.newTemporary(TREE_TYPE(pointer));
+      b.assign(copy, pointer);
+      pointer = copy;
+    }
     tree decl = builtin_decl_explicit(fortify::usesDynamicSizes(options_)
                                           ? BUILT_IN_DYNAMIC_OBJECT_SIZE
                                           : BUILT_IN_OBJECT_SIZE);
