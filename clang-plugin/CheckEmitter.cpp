@@ -202,6 +202,14 @@ private:
   // that defines a static function of that name (or something that is not
   // a function) would get that instead. A definition with external linkage
   // is the C function (a program that provides it, or libc itself).
+  // A module that defines the bounded sibling itself may build it on the very
+  // call being rewritten (vsnprintf on top of vsprintf): calling it would
+  // recurse forever.
+  bool definesItself(StringRef name) {
+    Function *function = module_.getFunction(name);
+    return function && !function->isDeclaration();
+  }
+
   bool isCallable(StringRef name) {
     GlobalValue *value = module_.getNamedValue(name);
     if (!value)
@@ -348,7 +356,8 @@ private:
   void emitFormattedWrite() {
     auto *call = dyn_cast<CallInst>(&call_);
     if (!call || rule_.boundedSibling.empty() || call->isMustTailCall() ||
-        !isCallable({rule_.boundedSibling.data(), rule_.boundedSibling.size()}))
+        !isCallable({rule_.boundedSibling.data(), rule_.boundedSibling.size()}) ||
+        definesItself({rule_.boundedSibling.data(), rule_.boundedSibling.size()}))
       return;
     beforeCall();
     Value *size = objectSize(site_.objectPointer, site_.subobjectLimit);

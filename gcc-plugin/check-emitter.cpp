@@ -90,8 +90,12 @@ public:
   //   r = snprintf(d, size, fmt, ...); if (r >= 0 && r >= size) stop;
   // and stays as written otherwise.
   bool rewriteFormattedWrite(gimple_stmt_iterator *gsi) {
-    tree sibling = builtinNamed(std::string("__builtin_") + std::string(rule_.boundedSibling));
-    if (!sibling)
+    std::string siblingName(rule_.boundedSibling);
+    tree sibling = builtinNamed("__builtin_" + siblingName);
+    // A translation unit that defines the sibling itself may build it on the
+    // very call being rewritten (vsnprintf on top of vsprintf): calling it
+    // would recurse forever.
+    if (!sibling || translationUnitDefines(siblingName.c_str()))
       return false;
     SequenceBuilder &b = before_;
     tree original = b.newLabel(), bounded = b.newLabel(), done = b.newLabel();
