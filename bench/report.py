@@ -48,8 +48,11 @@ def plugin_line():
     line = f"- Plugins built from commit `{commit}`"
     if meta.get("plugin_sources_modified"):
         line += " (plugin sources modified in the work tree)"
-    if meta.get("minutes"):
+    if meta.get("minutes") and not meta.get("skipped"):
         line += f"; `bench/run-all.sh` took {meta['minutes']} min ({meta.get('knobs', '')}), finished {meta.get('date', '')}"
+    elif meta.get("minutes"):
+        line += (f"; the last `bench/run-all.sh` ({meta.get('knobs', '')}) ran all but {meta['skipped']}, whose"
+                 f" results were kept from an earlier run of the same plugins; finished {meta.get('date', '')}")
     return line
 
 

@@ -43,6 +43,7 @@ dirty=$(git -C "$bench_root" status --porcelain -- common gcc-plugin clang-plugi
 cat > "$BENCH_RESULTS/meta.json" <<JSON
 {"commit": "$commit", "plugin_sources_modified": $([ -n "$dirty" ] && [ -z "${BENCH_PLUGIN_COMMIT:-}" ] && echo true || echo false),
  "minutes": $(( ($(date +%s) - start + 59) / 60 )), "date": "$(date -u '+%Y-%m-%d %H:%M UTC')",
+ "skipped": "${BENCH_SKIP:-}",
  "knobs": "CSMITH_COUNT=${CSMITH_COUNT:-200} TORTURE_LIMIT=${TORTURE_LIMIT:-0} PERF_ROWS=${PERF_ROWS:-20000} PERF_RUNS=${PERF_RUNS:-5} COMPILE_REPEATS=${COMPILE_REPEATS:-3} JOBS=$JOBS"}
 JSON
 python3 "$here/report.py" "$BENCH_RESULTS" "$bench_root/docs/BENCHMARKS.md" || failed+=(report)
