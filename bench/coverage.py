@@ -50,7 +50,15 @@ def classify(name):
     return (n, chk) if n in FAMILY else None
 
 
-MESSAGE = re.compile(r'fortify: [\w -]+? in (\w+) at (?:[^"\\]*/)?([^"\\/:]+):(\d+):(\d+)')
+def in_family(name):
+    c = classify(name)
+    return bool(c)
+
+
+# Only overflow checks (writes) count, as glibc's __X_chk protects the
+# destination; the plugin's over-read checks of sources ("buffer over-read")
+# are left out of the comparison.
+MESSAGE = re.compile(r'fortify: buffer overflow in (\w+) at (?:[^"\\]*/)?([^"\\/:]+):(\d+):(\d+)')
 
 
 class Tally:
@@ -85,7 +93,8 @@ def gcc_dump(path):
     call_re = re.compile(r"^\s*(?:\[([^\]]*)\]\s+)?(?:[\w.$]+ = )?([\w.$]+) \(", re.M)
     fail_funcs = {name for name, body in parsed
                   if ".part." in name and MESSAGE.search(body)
-                  and not any(classify(m.group(2)) for m in call_re.finditer(body))}
+                  and not any(classify(m.group(2)) for m in call_re.finditer(body))
+                  and in_family(MESSAGE.search(body).group(1))}
     loc_re = re.compile(r"(?:.*/)?([^/:]+):(\d+):(\d+)$")
     t = Tally()
     for name, body in parsed:
@@ -100,7 +109,8 @@ def gcc_dump(path):
         for b, txt in block_text.items():
             m = MESSAGE.search(txt)
             if m:
-                fail_loc[b] = (m.group(2), m.group(3), m.group(4))
+                if in_family(m.group(1)):  # checks of other functions are not counted
+                    fail_loc[b] = (m.group(2), m.group(3), m.group(4))
             elif any(re.search(r"\b" + re.escape(f) + r" \(", txt) for f in fail_funcs):
                 fail_loc[b] = None  # location: the branch's
         checks = []  # (location, position in the text)
@@ -153,7 +163,7 @@ def llvm_ir(path):
     for m in re.finditer(r'^(@[\w.$]+) = [^\n]*c"(fortify: buffer overflow in [^"]*)"', text, re.M):
         mm = MESSAGE.search(m.group(2))
         if mm:
-            messages[m.group(1)] = (mm.group(3), mm.group(4))
+            messages[m.group(1)] = (mm.group(1), mm.group(3), mm.group(4))
     dilocs = {}
     for m in re.finditer(r"^(![0-9]+) = (?:distinct )?!DILocation\(line: (\d+), column: (\d+)", text, re.M):
         dilocs[m.group(1)] = (m.group(2), m.group(3))
@@ -169,8 +179,8 @@ def llvm_ir(path):
         for i, (label, pos) in enumerate(labels):
             stop = labels[i + 1][1] if i + 1 < len(labels) else len(body)
             mm = re.search(r"(@fortify\.message[\w.$]*)\b", body[pos:stop])
-            if mm and mm.group(1) in messages:
-                fail[label] = messages[mm.group(1)]
+            if mm and mm.group(1) in messages and in_family(messages[mm.group(1)][0]):
+                fail[label] = messages[mm.group(1)][1:]
         checks, entered = [], set()
         for m in re.finditer(r"\bbr i1 [^,]+, label %([\w.$-]+), label %([\w.$-]+)", body):
             for target in (m.group(1), m.group(2)):
