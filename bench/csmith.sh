@@ -11,6 +11,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 args="$*"
+[ -n "${CSMITH_COUNT:-}" ] && args="--count $CSMITH_COUNT $args"
 
 count="${CSMITH_COUNT:-200}"
 first=1
@@ -38,7 +39,8 @@ bench_log "csmith: seeds $first..$((first + count - 1)) x {$compilers} x {$opts}
 
 run_seed() {
   local seed=$1 src="$work/src/s$1.c" cc O driver ref plug out rc ref_out plug_out
-  csmith --seed "$seed" -o "$src" >/dev/null 2>&1 || { printf 'SKIP-GENERATE\t-\t-\ts%s\n' "$seed"; return; }
+  # (csmith writes platform.info into the current directory)
+  (cd "$work/src" && csmith --seed "$seed" -o "$src" >/dev/null 2>&1) || { printf 'SKIP-GENERATE\t-\t-\ts%s\n' "$seed"; return; }
   for cc in $compilers; do
     driver=$(bench_cc "$cc")
     for O in $opts; do

@@ -13,6 +13,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 args="$*"
+[ -n "${TORTURE_LIMIT:-}" ] && args="--limit $TORTURE_LIMIT $args"
 
 limit="${TORTURE_LIMIT:-0}"
 compilers="$BENCH_COMPILERS"
