@@ -71,7 +71,7 @@ run_one() {
       if ! timeout 120 $driver $O -w $(bench_flags "$cc" none) "$exec_dir/$t" $extra -o "$ref" -lm >/dev/null 2>&1; then
         printf 'SKIP-REF-COMPILE\t%s\t%s\t%s\n' "$cc" "$O" "$t"; continue
       fi
-      if ! (cd "$work/bin" && timeout 10 "$ref" >/dev/null 2>&1 </dev/null); then
+      if ! (cd "$work/bin" && timeout 10 "$ref" >/dev/null 2>&1 </dev/null) 2>/dev/null; then
         printf 'SKIP-REF-FAIL\t%s\t%s\t%s\n' "$cc" "$O" "$t"; rm -f "$ref"; continue
       fi
       rc=0
@@ -88,7 +88,7 @@ run_one() {
         fi
         rm -f "$ref"; continue
       fi
-      rc=0; (cd "$work/bin" && timeout 10 "$plug" >/dev/null 2>&1 </dev/null) || rc=$?
+      rc=0; (cd "$work/bin" && timeout 30 "$plug" >/dev/null 2>&1 </dev/null) 2>/dev/null || rc=$?
       if [ $rc -eq 0 ]; then
         printf 'OK\t%s\t%s\t%s\n' "$cc" "$O" "$t"
       elif [ $rc -eq 132 ]; then  # SIGILL: the plugin's trap
