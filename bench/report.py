@@ -13,6 +13,7 @@ import platform
 import re
 import subprocess
 import sys
+import tempfile
 
 RESULTS, OUTPUT = sys.argv[1], sys.argv[2]
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -37,7 +38,9 @@ def load(name):
 
 def sh(cmd):
     try:
-        return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.strip()
+        # (in a temporary directory: csmith writes platform.info into the current one)
+        return subprocess.run(cmd, shell=True, capture_output=True, text=True,
+                              cwd=tempfile.gettempdir()).stdout.strip()
     except OSError:
         return ""
 
