@@ -4,8 +4,6 @@
 # apt when every package is already installed.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-"$root/scripts/install-deps.sh"
-
 packages=(
   gcc-12-source                      # gcc.c-torture/execute (tarball in /usr/src/gcc-12)
   xz-utils                           # to unpack it
@@ -16,19 +14,7 @@ packages=(
   time                               # /usr/bin/time for compile-time user CPU
   binutils python3                   # size/readelf, aggregation
 )
-
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
 # `npm pack better-sqlite3` fetches the SQLite amalgamation. Any npm will do
 # (a nodejs that bundles npm conflicts with Debian's npm package).
-command -v npm >/dev/null || missing+=(npm)
-[ ${#missing[@]} -eq 0 ] && exit 0
-if [ "$(id -u)" -ne 0 ]; then
-  echo "bench/install-deps: missing packages: ${missing[*]}; run as root (or install them)" >&2
-  exit 1
-fi
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}"
+command -v npm >/dev/null || packages+=(npm)
+"$root/scripts/install-deps.sh" "${packages[@]}"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs everything the build and the tests need on Debian 12 (as root).
+# Installs everything the build and the tests need on Debian 12 (as root),
+# plus any packages named as arguments (bench/install-deps.sh passes its own).
 # Skips apt when every package is already there, so repeated runs are quick.
 set -euo pipefail
 
@@ -10,6 +11,7 @@ packages=(
   llvm-19-tools lld-19                     # lit, FileCheck, not; LTO linker
   musl-tools                               # musl-gcc and musl headers
   libgtest-dev                             # unit tests
+  "$@"
 )
 
 missing=()
