@@ -40,11 +40,6 @@ bool isIntegerArgument(const CallBase &call, int index) {
 
 bool isSet(int index) { return index != fortify::kNoArg; }
 
-// printf's conversion characters that may stand between '%' and 'n' in one
-// conversion specification: flags, width, precision, argument positions
-// and length modifiers.
-constexpr const char kSpecificationCharacters[] = "0123456789.-+ #'*$hlLjztqI";
-
 // `i1 fortify.format_has_n(ptr format)`: whether a printf-style format
 // contains a %n conversion (with any flags, width, precision or length
 // modifier in between; "%%" is a literal percent sign). A null format has
@@ -94,11 +89,11 @@ Function *formatScanner(Module &module) {
   PHINode *q = builder.CreatePHI(pointer, 2);
   Value *d = builder.CreateLoad(byte, q);
   Value *after = builder.CreateConstInBoundsGEP1_64(byte, q, 1);
-  SwitchInst *conversion = builder.CreateSwitch(d, specEnd, sizeof kSpecificationCharacters + 1);
+  SwitchInst *conversion = builder.CreateSwitch(d, specEnd, fortify::kFormatSpecificationCharacters.size() + 2);
   conversion->addCase(builder.getInt8(0), none);
   conversion->addCase(builder.getInt8('n'), found);
-  for (const char *s = kSpecificationCharacters; *s; ++s)
-    conversion->addCase(builder.getInt8(uint8_t(*s)), inSpec);
+  for (char c : fortify::kFormatSpecificationCharacters)
+    conversion->addCase(builder.getInt8(uint8_t(c)), inSpec);
   builder.SetInsertPoint(inSpec);
   builder.CreateBr(spec);
   builder.SetInsertPoint(specEnd);

@@ -86,6 +86,12 @@ inline constexpr std::uint32_t kMinimumIsMbCurMax = 0;
 // x86-64, arm and aarch64 (O_CREAT, and the __O_TMPFILE bit of O_TMPFILE).
 inline constexpr std::uint64_t kOpenFlagsNeedingMode = 0100 | 020000000;
 
+// printf characters that may stand between '%' and the conversion letter of
+// one specification (flags, width, precision, argument positions, length
+// modifiers): the %n scanners of both plugins skip exactly these; any other
+// character ends the specification ("%%" included).
+inline constexpr std::string_view kFormatSpecificationCharacters = "0123456789.-+ #'*$hlLjztqI";
+
 struct Rule {
   std::string_view name;  // the C library name, as a call's symbol spells it
   CheckKind kind = CheckKind::None;

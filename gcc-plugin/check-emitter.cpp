@@ -328,7 +328,7 @@ private:
     tree cursor = b.newTemporary(const_ptr_type_node);
     b.assign(cursor, b.convert(const_ptr_type_node, arg(rule_.format)));
     tree text = b.newLabel(), conversion = b.newLabel(), notEnd = b.newLabel(),
-         percent = b.newLabel(), notEnd2 = b.newLabel(), other = b.newLabel();
+         notEnd2 = b.newLabel();
     auto next = [&]() {
       tree c = b.load(charType, cursor);
       b.assign(cursor, build2(POINTER_PLUS_EXPR, const_ptr_type_node, cursor, size_one_node));
@@ -339,8 +339,7 @@ private:
     tree c = next();
     b.branch(EQ_EXPR, c, character('\0'), check.pass, notEnd);
     b.label(notEnd);
-    b.branch(EQ_EXPR, c, character('%'), percent, text);
-    b.label(percent);
+    b.branch(EQ_EXPR, c, character('%'), conversion, text);
     b.label(conversion);
     tree d = next();
     b.branch(EQ_EXPR, d, character('\0'), check.pass, notEnd2);
@@ -348,14 +347,11 @@ private:
     tree notN = b.newLabel();
     b.branch(EQ_EXPR, d, character('n'), check.fail, notN);
     b.label(notN);
-    // Flags, width, precision, positional '$' and length modifiers keep the
-    // conversion going; any other character ends it ("%%" included).
-    for (char modifier : std::string_view("0123456789.-+ #'*$hlLjztqI")) {
+    for (char modifier : fortify::kFormatSpecificationCharacters) {
       tree notThis = b.newLabel();
       b.branch(EQ_EXPR, d, character(modifier), conversion, notThis);
       b.label(notThis);
     }
-    b.label(other);
     b.jump(text);
     close(b, check, fortify::Problem::FormatN);
     return true;
