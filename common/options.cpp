@@ -3,7 +3,7 @@
 namespace fortify {
 namespace {
 
-constexpr const char *kValidOptions = "valid options: level=1|2|3, mode=trap|abort, reads=on|off";
+constexpr const char *kValidOptions = "valid options: level=1|2|3, mode=trap|abort|report, reads=on|off, werror, report=PATH";
 
 }  // namespace
 
@@ -28,7 +28,11 @@ bool applyOption(Options &options, std::string_view key, bool hasValue,
       options.mode = FailureMode::Abort;
       return true;
     }
-    error = "fortify: invalid option " + quoted + ": mode must be trap or abort";
+    if (value == "report") {
+      options.mode = FailureMode::Report;
+      return true;
+    }
+    error = "fortify: invalid option " + quoted + ": mode must be trap, abort or report";
     return false;
   }
   if (key == "reads") {
@@ -37,6 +41,22 @@ bool applyOption(Options &options, std::string_view key, bool hasValue,
       return true;
     }
     error = "fortify: invalid option " + quoted + ": reads must be on or off";
+    return false;
+  }
+  if (key == "werror") {
+    if (!hasValue || value == "on" || value == "off") {
+      options.werror = !hasValue || value == "on";
+      return true;
+    }
+    error = "fortify: invalid option " + quoted + ": werror takes no value (or on|off)";
+    return false;
+  }
+  if (key == "report") {
+    if (!value.empty()) {
+      options.reportPath = std::string(value);
+      return true;
+    }
+    error = "fortify: invalid option " + quoted + ": report needs a file name (report=PATH)";
     return false;
   }
   error = "fortify: unknown option " + quoted + "; " + kValidOptions;

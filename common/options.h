@@ -11,6 +11,8 @@ namespace fortify {
 enum class FailureMode {
   Trap,   // an inline trap instruction; no runtime needed
   Abort,  // one line on stderr (write), then abort()
+  Report, // a call into the runtime library (runtime/): a sanitizer-style
+          // report, then abort() or, with halt_on_error=0, the call skipped
 };
 
 struct Options {
@@ -19,6 +21,10 @@ struct Options {
   // Over-read checks (source of memcpy, strlen, write ...), beyond glibc;
   // on from level 2 unless `reads=off`.
   bool reads = true;
+  // A check proven to fail at compile time is an error, not a warning.
+  bool werror = false;
+  // Where the coverage records go (JSON Lines, appended); empty: none.
+  std::string reportPath;
 };
 
 // Applies one `-fplugin-arg-fortify-KEY[=VALUE]` option. `hasValue` tells

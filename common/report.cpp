@@ -1,0 +1,292 @@
+#include "report.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace fortify {
+namespace {
+
+constexpr int kSiteFields = 6;
+
+bool parseUnsigned(std::string_view text, unsigned &value) {
+  if (text.empty() || text.size() > 9)
+    return false;
+  value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9')
+      return false;
+    value = value * 10 + unsigned(c - '0');
+  }
+  return true;
+}
+
+std::string jsonString(std::string_view text) {
+  std::string out = "\"";
+  for (unsigned char c : text) {
+    switch (c) {
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    default:
+      if (c < 0x20) {
+        static const char kHex[] = "0123456789abcdef";
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
+      } else {
+        out += char(c);
+      }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string_view modeName(FailureMode mode) {
+  switch (mode) {
+  case FailureMode::Trap:
+    return "trap";
+  case FailureMode::Abort:
+    return "abort";
+  case FailureMode::Report:
+    return "report";
+  }
+  return "?";
+}
+
+// Lower rank: less protected.
+int protectionRank(SiteStatus status) {
+  switch (status) {
+  case SiteStatus::Overflow:
+    return 0;
+  case SiteStatus::Unknown:
+    return 1;
+  case SiteStatus::Checked:
+    return 2;
+  case SiteStatus::Safe:
+    return 3;
+  }
+  return 0;
+}
+
+void appendWord(std::string &out, uint32_t word) {
+  out.append(reinterpret_cast<const char *>(&word), sizeof word);  // host byte order
+}
+
+void appendPadded(std::string &out, std::string_view bytes) {
+  out.append(bytes);
+  out.append((4 - bytes.size() % 4) % 4, '\0');
+}
+
+}  // namespace
+
+std::string_view problemWord(Problem problem) {
+  switch (problem) {
+  case Problem::Overflow:
+    return "write";
+  case Problem::OverRead:
+    return "read";
+  case Problem::OpenWithoutMode:
+    return "open";
+  case Problem::FormatN:
+    return "format";
+  }
+  return "write";
+}
+
+std::string encodeSite(const SiteDescriptor &site) {
+  const std::string line = std::to_string(site.line), column = std::to_string(site.column);
+  std::string text;
+  for (std::string_view field : {problemWord(site.problem), std::string_view(site.function),
+                                 std::string_view(site.file), std::string_view(line),
+                                 std::string_view(column), std::string_view(site.caller)}) {
+    text.append(field);
+    text.push_back('\0');
+  }
+  return text;
+}
+
+bool decodeSite(std::string_view text, SiteDescriptor &site) {
+  std::string_view fields[kSiteFields];
+  for (std::string_view &field : fields) {
+    size_t end = text.find('\0');
+    if (end == std::string_view::npos)
+      return false;
+    field = text.substr(0, end);
+    text.remove_prefix(end + 1);
+  }
+  bool known = false;
+  for (Problem problem : {Problem::Overflow, Problem::OverRead, Problem::OpenWithoutMode,
+                          Problem::FormatN})
+    if (fields[0] == problemWord(problem)) {
+      site.problem = problem;
+      known = true;
+    }
+  if (!known || fields[1].empty() || !parseUnsigned(fields[3], site.line) ||
+      !parseUnsigned(fields[4], site.column))
+    return false;
+  site.function = std::string(fields[1]);
+  site.file = std::string(fields[2]);
+  site.caller = std::string(fields[5]);
+  return true;
+}
+
+std::string formatLocation(std::string_view file, unsigned line, unsigned column) {
+  std::string text(file.empty() ? std::string_view("<unknown>") : file);
+  if (line != 0) {
+    text += ":" + std::to_string(line);
+    if (column != 0)
+      text += ":" + std::to_string(column);
+  }
+  return text;
+}
+
+std::string provenProblemMessage(const SiteDescriptor &site, uint64_t needed,
+                                 uint64_t available) {
+  std::string message = "'" + site.function + "' ";
+  switch (site.problem) {
+  case Problem::OverRead:
+    message += "reads " + std::to_string(needed) + " bytes from a region of size " +
+               std::to_string(available);
+    break;
+  case Problem::OpenWithoutMode:
+    message += "is called with O_CREAT or O_TMPFILE and no mode";
+    break;
+  case Problem::FormatN:
+    message += "is called with %n in a format that is not a string literal";
+    break;
+  case Problem::Overflow:
+    message += "writes " + std::to_string(needed) + " bytes into a region of size " +
+               std::to_string(available);
+    break;
+  }
+  return message + " [fortify]";
+}
+
+std::string_view statusName(SiteStatus status) {
+  switch (status) {
+  case SiteStatus::Safe:
+    return "safe";
+  case SiteStatus::Checked:
+    return "checked";
+  case SiteStatus::Unknown:
+    return "unknown";
+  case SiteStatus::Overflow:
+    return "overflow";
+  }
+  return "unknown";
+}
+
+bool parseStatus(std::string_view name, SiteStatus &status) {
+  for (SiteStatus candidate :
+       {SiteStatus::Safe, SiteStatus::Checked, SiteStatus::Unknown, SiteStatus::Overflow})
+    if (name == statusName(candidate)) {
+      status = candidate;
+      return true;
+    }
+  return false;
+}
+
+SiteStatus combineStatus(SiteStatus a, SiteStatus b) {
+  return protectionRank(a) <= protectionRank(b) ? a : b;
+}
+
+std::string formatCoverageRecord(const CoverageRecord &record) {
+  const SiteDescriptor &site = record.site;
+  std::string line = "{";
+  line += "\"compiler\":" + jsonString(record.compiler);
+  line += ",\"tu\":" + jsonString(record.translationUnit);
+  line += ",\"function\":" + jsonString(site.function);
+  line += ",\"file\":" + jsonString(site.file);
+  line += ",\"line\":" + std::to_string(site.line);
+  line += ",\"column\":" + std::to_string(site.column);
+  line += ",\"caller\":" + jsonString(site.caller);
+  line += ",\"check\":" + jsonString(problemWord(site.problem));
+  line += ",\"status\":" + jsonString(statusName(record.status));
+  line += ",\"level\":" + std::to_string(record.level);
+  line += "}";
+  return line;
+}
+
+bool appendCoverageRecords(const std::string &path, const std::vector<CoverageRecord> &records,
+                           std::string &error) {
+  std::string text;
+  for (const CoverageRecord &record : records)
+    text += formatCoverageRecord(record) + "\n";
+  int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    error = "fortify: cannot open the coverage report '" + path + "': " + strerror(errno);
+    return false;
+  }
+  size_t done = 0;
+  while (done < text.size()) {
+    ssize_t written = write(fd, text.data() + done, text.size() - done);
+    if (written < 0 && errno == EINTR)
+      continue;
+    if (written <= 0) {
+      error = "fortify: cannot write the coverage report '" + path + "': " + strerror(errno);
+      close(fd);
+      return false;
+    }
+    done += size_t(written);
+  }
+  close(fd);
+  return true;
+}
+
+void StatusCounts::add(SiteStatus status) {
+  switch (status) {
+  case SiteStatus::Safe:
+    ++safe;
+    break;
+  case SiteStatus::Checked:
+    ++checked;
+    break;
+  case SiteStatus::Unknown:
+    ++unknown;
+    break;
+  case SiteStatus::Overflow:
+    ++overflow;
+    break;
+  }
+}
+
+std::string notePayload(std::string_view pluginVersion, std::string_view compiler,
+                        const Options &options, const StatusCounts &counts) {
+  std::string text = "fortify-plugins " + std::string(pluginVersion);
+  text += "; compiler=" + std::string(compiler);
+  text += "; level=" + std::to_string(options.level);
+  text += "; mode=" + std::string(modeName(options.mode));
+  text += "; safe=" + std::to_string(counts.safe);
+  text += "; checked=" + std::to_string(counts.checked);
+  text += "; unknown=" + std::to_string(counts.unknown);
+  text += "; overflow=" + std::to_string(counts.overflow);
+  return text;
+}
+
+std::string noteBytes(std::string_view payload) {
+  std::string owner(kNoteOwner);
+  owner.push_back('\0');
+  std::string description(payload);
+  description.push_back('\0');
+  std::string bytes;
+  appendWord(bytes, uint32_t(owner.size()));
+  appendWord(bytes, uint32_t(description.size()));
+  appendWord(bytes, kNoteType);
+  appendPadded(bytes, owner);
+  appendPadded(bytes, description);
+  return bytes;
+}
+
+}  // namespace fortify

@@ -1,0 +1,121 @@
+// What both plugins tell people about the calls they instrument: the site
+// descriptor the checks pass to the runtime, the compile-time diagnostic,
+// the coverage records and the note section. One definition each, so that a
+// GCC build and a Clang build report alike and tools read both.
+#ifndef FORTIFY_COMMON_REPORT_H
+#define FORTIFY_COMMON_REPORT_H
+
+#include "options.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fortify {
+
+// ---------------------------------------------------------------------------
+// Site descriptors.
+//
+// Every check's failure path calls
+//   __fortify_fail(const char *site, size_t needed, size_t available)
+// (trap and abort modes: noreturn; the plugin replaces it after optimisation
+// by a trap or write+abort), or in report mode the runtime's
+//   __fortify_report(const char *site, size_t needed, size_t available)
+// `needed` and `available` are bytes (0 when the problem has no sizes).
+// `site` is a string constant of six fields, each ended by a NUL:
+//   problem word, function called, file, line, column, calling function
+// e.g. "write\0memcpy\0x.c\0" "12\0" "5\0main\0". The descriptor's text also
+// identifies the call site to the plugin's late pass (copies made by inlining
+// or unrolling share it).
+inline constexpr std::string_view kFailMarkerName = "__fortify_fail";
+inline constexpr std::string_view kReportFunctionName = "__fortify_report";
+
+struct SiteDescriptor {
+  Problem problem = Problem::Overflow;
+  std::string function;  // the libc function called
+  std::string file;      // empty when unknown
+  unsigned line = 0;     // 0 when unknown
+  unsigned column = 0;
+  std::string caller;    // the function containing the call
+};
+
+// "write", "read", "open", "format".
+std::string_view problemWord(Problem problem);
+
+// The bytes of the string constant, including the NUL that ends the last
+// field (a C string literal of this content adds one more NUL: harmless).
+std::string encodeSite(const SiteDescriptor &site);
+// Reads the fields back; false when `text` is not a descriptor.
+bool decodeSite(std::string_view text, SiteDescriptor &site);
+
+// "file:line:column", "file:line" or "file" (or "<unknown>").
+std::string formatLocation(std::string_view file, unsigned line, unsigned column);
+
+// ---------------------------------------------------------------------------
+// Compile-time diagnostic for a check that always fails when reached, e.g.
+// "'memcpy' writes 16 bytes into a region of size 8 [fortify]".
+std::string provenProblemMessage(const SiteDescriptor &site, uint64_t needed,
+                                 uint64_t available);
+
+// ---------------------------------------------------------------------------
+// Coverage: what optimisation left of each call site's check.
+enum class SiteStatus {
+  Safe,      // the size is known and the check folded away (or the call was removed)
+  Checked,   // a run-time check remains
+  Unknown,   // the object's size is unknown: not protected
+  Overflow,  // the check always fails when reached (diagnosed at compile time)
+};
+std::string_view statusName(SiteStatus status);
+bool parseStatus(std::string_view name, SiteStatus &status);
+
+// glibc's level-3 study counted a call as fortified when the compiler knew
+// the size of the object: everything but Unknown.
+inline bool isProtected(SiteStatus status) { return status != SiteStatus::Unknown; }
+
+// The less protected of two statuses of one call site (copies of a site made
+// by inlining may fare differently): Overflow, Unknown, Checked, Safe.
+SiteStatus combineStatus(SiteStatus a, SiteStatus b);
+
+struct CoverageRecord {
+  std::string compiler;        // "gcc 12.2.0", "clang 19.1.7"
+  std::string translationUnit; // the main input file
+  SiteDescriptor site;         // `problem` names the check the status is about
+  SiteStatus status = SiteStatus::Unknown;
+  int level = 3;
+};
+
+// One JSON object on one line (JSON Lines), keys in this order:
+// {"compiler":…,"tu":…,"function":…,"file":…,"line":…,"column":…,
+//  "caller":…,"check":…,"status":…,"level":…}
+std::string formatCoverageRecord(const CoverageRecord &record);
+
+// Appends the records to `path` in one write (O_APPEND), so that parallel
+// compilers writing one report do not interleave lines. False and `error`
+// set on failure.
+bool appendCoverageRecords(const std::string &path, const std::vector<CoverageRecord> &records,
+                           std::string &error);
+
+// ---------------------------------------------------------------------------
+// The note section every instrumented object carries: ELF note, owner
+// "fortify", type kNoteType, description a NUL-terminated text:
+//   "fortify-plugins 0.2.0; compiler=gcc 12.2.0; level=3; mode=trap;
+//    safe=N; checked=N; unknown=N; overflow=N"
+inline constexpr std::string_view kNoteSectionName = ".note.fortify";
+inline constexpr std::string_view kNoteOwner = "fortify";
+inline constexpr uint32_t kNoteType = 1;
+
+struct StatusCounts {
+  unsigned safe = 0, checked = 0, unknown = 0, overflow = 0;
+  void add(SiteStatus status);
+};
+
+std::string notePayload(std::string_view pluginVersion, std::string_view compiler,
+                        const Options &options, const StatusCounts &counts);
+// The complete note (header, padded owner, padded description) for the host
+// byte order, ready to be emitted as the contents of kNoteSectionName.
+std::string noteBytes(std::string_view payload);
+
+}  // namespace fortify
+
+#endif
