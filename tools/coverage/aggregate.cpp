@@ -1,0 +1,94 @@
+#include "aggregate.h"
+
+namespace fortify::coverage {
+
+CheckGroup groupOf(Problem check) {
+  return check == Problem::OverRead ? CheckGroup::Read : CheckGroup::Glibc;
+}
+
+void Counts::add(SiteStatus status) {
+  ++sites;
+  switch (status) {
+  case SiteStatus::Safe:
+    ++safe;
+    break;
+  case SiteStatus::Checked:
+    ++checked;
+    break;
+  case SiteStatus::Unknown:
+    ++unknown;
+    break;
+  case SiteStatus::Overflow:
+    ++overflow;
+    break;
+  }
+}
+
+double Counts::coverage() const {
+  return sites == 0 ? -1.0 : 100.0 * double(protectedSites()) / double(sites);
+}
+
+const char *groupingName(Grouping grouping) {
+  switch (grouping) {
+  case Grouping::Function:
+    return "function";
+  case Grouping::File:
+    return "file";
+  case Grouping::Caller:
+    return "caller";
+  }
+  return "function";
+}
+
+void Aggregate::add(const CoverageRecord &record) {
+  ++records;
+  compilers.insert(record.compiler);
+  levels.insert(record.level);
+  const SiteDescriptor &s = record.site;
+  SiteKey key{s.file, s.line, s.column, s.function, s.caller, s.problem};
+  auto [it, inserted] = sites.try_emplace(key);
+  Site &site = it->second;
+  site.status = inserted ? record.status : combineStatus(site.status, record.status);
+  ++site.records;
+  site.translationUnits.insert(record.translationUnit);
+  site.compilers.insert(record.compiler);
+}
+
+Counts Aggregate::total(CheckGroup group) const {
+  Counts counts;
+  for (const auto &[key, site] : sites)
+    if (groupOf(key.check) == group)
+      counts.add(site.status);
+  return counts;
+}
+
+std::vector<Row> Aggregate::rows(Grouping grouping) const {
+  std::map<std::pair<std::string, CheckGroup>, Row> byName;
+  for (const auto &[key, site] : sites) {
+    std::string name;
+    switch (grouping) {
+    case Grouping::Function:
+      name = key.function;
+      break;
+    case Grouping::File:
+      name = key.file.empty() ? "<unknown>" : key.file;
+      break;
+    case Grouping::Caller:
+      name = (key.caller.empty() ? std::string("<unknown>") : key.caller) + " (" +
+             (key.file.empty() ? std::string("<unknown>") : key.file) + ")";
+      break;
+    }
+    const CheckGroup group = groupOf(key.check);
+    Row &row = byName[{name, group}];
+    row.name = name;
+    row.group = group;
+    row.checks.insert(key.check);
+    row.counts.add(site.status);
+  }
+  std::vector<Row> rows;
+  for (auto &[key, row] : byName)
+    rows.push_back(std::move(row));
+  return rows;
+}
+
+}  // namespace fortify::coverage

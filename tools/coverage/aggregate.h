@@ -1,0 +1,88 @@
+// Turns coverage records into call sites (duplicates of one site merged) and
+// counts them per function, per file and per calling function.
+//
+// coverage = protected sites / all sites, where a site is protected unless
+// its status is "unknown" (fortify::isProtected): the compiler knew the
+// object's size, so the call was proven safe, is checked at run time, or was
+// proven to overflow. The headline figure counts the checks glibc also makes
+// (write, open, format); read checks are counted apart.
+#ifndef FORTIFY_TOOLS_COVERAGE_AGGREGATE_H
+#define FORTIFY_TOOLS_COVERAGE_AGGREGATE_H
+
+#include "report.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace fortify::coverage {
+
+// One call site's check: records agreeing on all of these are one site
+// (the same file compiled twice, for PIC and non-PIC, or a header's inline
+// function compiled into several translation units).
+struct SiteKey {
+  std::string file;
+  unsigned line = 0;
+  unsigned column = 0;
+  std::string function;
+  std::string caller;
+  Problem check = Problem::Overflow;
+
+  bool operator<(const SiteKey &other) const {
+    return std::tie(file, line, column, function, caller, check) <
+           std::tie(other.file, other.line, other.column, other.function, other.caller,
+                    other.check);
+  }
+};
+
+struct Site {
+  SiteStatus status = SiteStatus::Unknown;  // combineStatus over its records
+  unsigned records = 0;
+  std::set<std::string> translationUnits;
+  std::set<std::string> compilers;
+};
+
+// The two groups the figures are given for.
+enum class CheckGroup {
+  Glibc,  // write, open, format: the headline coverage
+  Read,   // read: beyond glibc
+};
+CheckGroup groupOf(Problem check);
+
+struct Counts {
+  unsigned sites = 0, safe = 0, checked = 0, unknown = 0, overflow = 0;
+  void add(SiteStatus status);
+  unsigned protectedSites() const { return sites - unknown; }
+  // Percent, or a negative value when there are no sites.
+  double coverage() const;
+};
+
+// One table row: a function, file or caller, and one check group.
+struct Row {
+  std::string name;
+  CheckGroup group = CheckGroup::Glibc;
+  std::set<Problem> checks;  // the check kinds seen in this row
+  Counts counts;
+};
+
+enum class Grouping { Function, File, Caller };
+const char *groupingName(Grouping grouping);
+
+struct Aggregate {
+  std::map<SiteKey, Site> sites;
+  unsigned records = 0;
+  std::set<std::string> compilers;
+  std::set<int> levels;
+
+  void add(const CoverageRecord &record);
+  unsigned duplicates() const { return records - unsigned(sites.size()); }
+  Counts total(CheckGroup group) const;
+  // Sorted by name, the glibc group before the read group.
+  std::vector<Row> rows(Grouping grouping) const;
+};
+
+}  // namespace fortify::coverage
+
+#endif
