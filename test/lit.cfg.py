@@ -6,6 +6,7 @@
 #   %clang-plugin / %gcc-plugin            the plugin files themselves
 #   %run-cases                             runs a test/Inputs/cases.h program through its cases
 #   %fortify-rules, %docs                  the rule-table printer, the docs directory
+#   %fortify-coverage                      the coverage report tool (tools/coverage)
 # Features: gcc-plugin, clang-plugin (each present when that plugin was built), musl.
 import os
 import shutil
@@ -28,6 +29,7 @@ tools_dir = os.path.join(config.test_source_root, "tools")
 inputs_dir = os.path.join(config.test_source_root, "Inputs")
 config.substitutions.append(("%inputs", inputs_dir))
 config.substitutions.append(("%fortify-rules", config.fortify_rules))
+config.substitutions.append(("%fortify-coverage", config.fortify_coverage))
 config.substitutions.append(("%docs", os.path.join(config.fortify_src_root, "docs")))
 config.substitutions.append(("%run-cases", "%s %s" % (shutil.which("python3"), os.path.join(tools_dir, "run-cases.py"))))
 
@@ -61,3 +63,26 @@ if require(config.clang_plugin, "Clang plugin"):
     if shutil.which("musl-gcc"):
         config.substitutions.append(("%musl-clang-fortify", "%s %s %s" % (
             os.path.join(tools_dir, "musl-clang"), clang, clang_common)))
+
+# The report runtime (runtime/) and the compiler wrappers (tools/wrappers/):
+#   %fortify-rt, %fortify-rt-shared, %fortify-rt-dir   libfortify_rt.a, libfortify_rt.so, their directory
+#   %fortify-rt-include                                 the directory of fortify/runtime.h
+#   %fortify-gcc, %fortify-g++, %fortify-clang, %fortify-clang++   build/bin's wrappers
+# Feature: musl (also without the GCC plugin). Longer names come first: lit
+# replaces in order and %fortify-rt is a prefix of %fortify-rt-shared.
+for name in ("FORTIFY_MODE", "FORTIFY_GCC", "FORTIFY_GXX", "FORTIFY_CLANG", "FORTIFY_CLANGXX"):
+    config.environment.pop(name, None)
+if shutil.which("musl-gcc"):
+    config.available_features.add("musl")
+rt_dir = config.fortify_rt_dir
+require(os.path.join(rt_dir, "libfortify_rt.a"), "report runtime")
+require(os.path.join(rt_dir, "libfortify_rt.so"), "report runtime")
+config.substitutions.append(("%fortify-rt-shared", os.path.join(rt_dir, "libfortify_rt.so")))
+config.substitutions.append(("%fortify-rt-include", os.path.join(config.fortify_src_root, "runtime", "include")))
+config.substitutions.append(("%fortify-rt-dir", rt_dir))
+config.substitutions.append(("%fortify-rt", os.path.join(rt_dir, "libfortify_rt.a")))
+for wrapper, plugin in (("fortify-clang++", config.clang_plugin), ("fortify-clang", config.clang_plugin),
+                        ("fortify-g++", config.gcc_plugin), ("fortify-gcc", config.gcc_plugin)):
+    path = os.path.join(config.fortify_wrappers_dir, wrapper)
+    if plugin and require(path, wrapper):
+        config.substitutions.append(("%" + wrapper, path))
