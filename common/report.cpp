@@ -105,6 +105,22 @@ std::string_view problemWord(Problem problem) {
   return "write";
 }
 
+Problem primaryProblem(const Rule &rule) {
+  switch (rule.kind) {
+  case CheckKind::None:
+    break;
+  case CheckKind::OpenMode:
+    return Problem::OpenWithoutMode;
+  default:
+    return Problem::Overflow;
+  }
+  if (rule.read != ReadKind::None)
+    return Problem::OverRead;
+  if (rule.format != kNoArg)
+    return Problem::FormatN;
+  return Problem::Overflow;
+}
+
 std::string encodeSite(const SiteDescriptor &site) {
   const std::string line = std::to_string(site.line), column = std::to_string(site.column);
   std::string text;

@@ -6,6 +6,7 @@
 #define FORTIFY_COMMON_REPORT_H
 
 #include "options.h"
+#include "rules.h"
 
 #include <cstdint>
 #include <string>
@@ -42,6 +43,10 @@ struct SiteDescriptor {
 
 // "write", "read", "open", "format".
 std::string_view problemWord(Problem problem);
+
+// What a call of this rule is mainly checked for; names the coverage record
+// of a call that gets no check at all.
+Problem primaryProblem(const Rule &rule);
 
 // The bytes of the string constant, including the NUL that ends the last
 // field (a C string literal of this content adds one more NUL: harmless).

@@ -1,7 +1,9 @@
 #include "check-emitter.h"
 
 #include "sequence-builder.h"
+#include "site-registry.h"
 
+#include <functional>
 #include <string>
 
 namespace fortify_gcc {
@@ -10,6 +12,7 @@ namespace {
 using fortify::CheckKind;
 using fortify::kNoArg;
 using fortify::Options;
+using fortify::Problem;
 using fortify::ReadKind;
 using fortify::Rule;
 
@@ -71,17 +74,22 @@ public:
       any |= checkWrite();
     if (rule_.read != ReadKind::None && fortify::checksReads(options_))
       any |= checkRead();
-    if (fortify::checksFormat(rule_, options_.level) && !isStringLiteral(arg(rule_.format)))
-      any |= checkFormat();
+    if (fortify::checksFormat(rule_, options_.level)) {
+      if (!isStringLiteral(arg(rule_.format)))
+        any |= checkFormat();
+      else
+        registerSite(describeCall(call_, Problem::FormatN, rule_.name)).staticallySafe = true;
+    }
     return any;
   }
 
   void insert(gimple_stmt_iterator *gsi) {
+    gimple_seq after = epilogue();
+    gimple_seq_add_seq(&after, after_.sequence());
     gsi_insert_seq_before(gsi, before_.sequence(), GSI_SAME_STMT);
-    if (after_.sequence()) {
-      gimple_stmt_iterator last = gsi_last(after_.sequence());
-      gimple *lastStmt = gsi_stmt(last);
-      gsi_insert_seq_after(gsi, after_.sequence(), GSI_SAME_STMT);
+    if (after) {
+      gimple *lastStmt = gsi_stmt(gsi_last(after));
+      gsi_insert_seq_after(gsi, after, GSI_SAME_STMT);
       *gsi = gsi_for_stmt(lastStmt, gsi->seq);
     }
   }
@@ -118,22 +126,17 @@ public:
     tree stop = b.newLabel();
     b.branch(GE_EXPR, b.toSize(result), size, stop, fits);
     b.label(stop);
-    b.fail(fortify::Problem::Overflow, rule_.name, options_);
-    // Both paths set the result. The gimplifier may already have made the
-    // call's result an SSA name, which must keep a single definition: the
-    // paths set a temporary and the SSA name is defined from it after them.
-    tree lhs = gimple_call_lhs(call_);
-    tree joined = lhs && TREE_CODE(lhs) == SSA_NAME ? b.newTemporary(TREE_TYPE(lhs)) : lhs;
+    // snprintf wrote what fits: in report mode the program may go on with
+    // its result.
+    failHere(b, Problem::Overflow, [&] { return b.binary(PLUS_EXPR, b.toSize(result), size_one_node); },
+             size, fits);
+    tree joined = joinedResult();
     b.label(fits);
     if (joined)
       b.assign(joined, b.convert(TREE_TYPE(joined), result));
     b.jump(done);
     b.label(original);
-    after_.label(done);
-    if (joined != lhs) {
-      gimple_call_set_lhs(call_, joined);
-      after_.assign(lhs, joined);
-    }
+    doneLabel_ = done;
     return true;
   }
 
@@ -165,11 +168,100 @@ private:
     tree fail, pass;
   };
   Check open(SequenceBuilder &b) { return {b.newLabel(), b.newLabel()}; }
-  void close(SequenceBuilder &b, const Check &check,
-             fortify::Problem problem = fortify::Problem::Overflow) {
+
+  // Builds, in the failure block only, the bytes the call would use.
+  using Amount = std::function<tree()>;
+  static Amount none() { return [] { return size_zero_node; }; }
+
+  // Closes a check: its failure block, then the passing path. In report
+  // mode a failed check before the call skips the call (the program goes
+  // on without the overflow); one after the call (`afterCall`) goes on.
+  void close(SequenceBuilder &b, const Check &check, Problem problem, const Amount &needed,
+             tree available, bool afterCall = false) {
     b.label(check.fail);
-    b.fail(problem, rule_.name, options_);
+    failHere(b, problem, needed, available, afterCall ? check.pass : NULL_TREE);
     b.label(check.pass);
+  }
+
+  // The failure path at the current point of `b`, registered as a site.
+  // `continueAt` is where report mode goes on; NULL_TREE: skip the call.
+  void failHere(SequenceBuilder &b, Problem problem, const Amount &needed, tree available,
+                tree continueAt) {
+    fortify::SiteDescriptor site = describeCall(call_, problem, rule_.name);
+    registerSite(site).instrumented = true;
+    b.fail(site, needed(), available ? available : size_zero_node, options_);
+    if (options_.mode != fortify::FailureMode::Report)
+      return;  // the marker does not return
+    if (continueAt) {
+      b.jump(continueAt);
+      return;
+    }
+    if (tree result = joinedResult())
+      b.assign(result, skippedCallResult(TREE_TYPE(result)));
+    if (!skipLabel_)
+      skipLabel_ = b.newLabel();
+    b.jump(skipLabel_);
+  }
+
+  // The value a skipped call's result takes (docs/RUNTIME.md): the
+  // destination for a pointer (memcpy, strcpy, fgets ... return it on
+  // success), null when nothing is written; -1 (the error value of read,
+  // snprintf, open ...) for a signed integer, 0 for an unsigned one.
+  tree skippedCallResult(tree type) {
+    if (POINTER_TYPE_P(type)) {
+      tree destination = arg(rule_.dest);
+      return isPointer(destination) ? fold_convert(type, destination) : build_zero_cst(type);
+    }
+    if (INTEGRAL_TYPE_P(type) && !TYPE_UNSIGNED(type))
+      return build_minus_one_cst(type);
+    return build_zero_cst(type);
+  }
+
+  // The variable both paths around the call set, when the call has a
+  // result. The gimplifier may already have made the result an SSA name,
+  // which must keep a single definition: then the paths set a temporary
+  // and the SSA name is defined from it after them (see epilogue()).
+  tree joinedResult() {
+    tree lhs = gimple_call_lhs(call_);
+    if (!lhs || TREE_CODE(lhs) != SSA_NAME)
+      return lhs;
+    if (!joinedTemporary_) {
+      joinedTemporary_ = create_tmp_reg(TREE_TYPE(lhs), "fortify");
+      originalResult_ = lhs;
+      gimple_call_set_lhs(call_, joinedTemporary_);
+    }
+    return joinedTemporary_;
+  }
+
+  // What follows the call before any check on its result: where skipped
+  // calls and the formatted-write paths join, and the joined result.
+  gimple_seq epilogue() {
+    SequenceBuilder b(location_);
+    if (skipLabel_)
+      b.label(skipLabel_);
+    if (doneLabel_)
+      b.label(doneLabel_);
+    if (joinedTemporary_)
+      b.assign(originalResult_, joinedTemporary_);
+    return b.sequence();
+  }
+
+  // units * unitBytes [* count] in bytes, saturating at SIZE_MAX: the
+  // message must not show a product that wrapped.
+  tree bytes(SequenceBuilder &b, tree units, unsigned unitBytes, tree count = NULL_TREE) {
+    tree value = b.toSize(units);
+    auto scale = [&](tree factor) {
+      tree limit = b.binary(TRUNC_DIV_EXPR, build_all_ones_cst(size_type_node), factor);
+      value = b.binary(MULT_EXPR, b.binary(MIN_EXPR, value, limit), factor);
+    };
+    if (count)
+      scale(b.toSize(count));
+    if (unitBytes != 1)
+      scale(build_int_cst(size_type_node, unitBytes));
+    return value;
+  }
+  tree plusOne(SequenceBuilder &b, tree value) {
+    return b.binary(PLUS_EXPR, b.toSize(value), size_one_node);
   }
   // Continues only when the size is known, so that work done to check
   // (strlen, a division, a call) disappears with an unknown size.
@@ -219,20 +311,27 @@ private:
                         ? size
                         : b.binary(TRUNC_DIV_EXPR, size,
                                    build_int_cst(size_type_node, rule_.elementSize));
+    Amount needed;
     switch (rule_.kind) {
     case CheckKind::CopyLength:
       stopIfLongerThan(b, size, check);
+      needed = lengthInBytes(b);
       break;
-    case CheckKind::CopyString:
-      b.branch(GE_EXPR, stringLength(b, arg(rule_.source)), elements, check.fail, check.pass);
+    case CheckKind::CopyString: {
+      tree length = stringLength(b, arg(rule_.source));
+      b.branch(GE_EXPR, length, elements, check.fail, check.pass);
+      needed = [=, &b] { return bytes(b, plusOne(b, length), rule_.elementSize); };
       break;
+    }
     case CheckKind::AppendString:
     case CheckKind::AppendBounded: {
       tree present = stringLength(b, arg(rule_.dest));
       tree added = rule_.kind == CheckKind::AppendString
                        ? stringLength(b, arg(rule_.source))
                        : boundedStringLength(b, arg(rule_.source), b.toSize(arg(rule_.length)));
-      b.branch(GE_EXPR, b.binary(PLUS_EXPR, present, added), elements, check.fail, check.pass);
+      tree total = b.binary(PLUS_EXPR, present, added);
+      b.branch(GE_EXPR, total, elements, check.fail, check.pass);
+      needed = [=, &b] { return bytes(b, plusOne(b, total), rule_.elementSize); };
       break;
     }
     case CheckKind::MinimumSize: {
@@ -240,6 +339,7 @@ private:
                          ? b.call(libraryDecl(LibraryFunction::MbCurMax), size_type_node, {})
                          : build_int_cst(size_type_node, rule_.minimum);
       b.branch(LT_EXPR, size, minimum, check.fail, check.pass);
+      needed = [=] { return minimum; };
       break;
     }
     case CheckKind::None:
@@ -248,8 +348,16 @@ private:
     case CheckKind::Unbounded:
       gcc_unreachable();
     }
-    close(b, check);
+    close(b, check, Problem::Overflow, needed, size);
     return true;
+  }
+
+  // length [* count] * elementSize in bytes.
+  Amount lengthInBytes(SequenceBuilder &b) {
+    return [this, &b] {
+      return bytes(b, arg(rule_.length), rule_.elementSize,
+                   rule_.count != kNoArg ? arg(rule_.count) : NULL_TREE);
+    };
   }
 
   // open(path, O_CREAT) without a mode: an error when the flags are
@@ -270,7 +378,7 @@ private:
     Check check = open(b);
     tree asked = b.binary(BIT_AND_EXPR, flags, needingMode);
     b.branch(NE_EXPR, asked, build_zero_cst(TREE_TYPE(flags)), check.fail, check.pass);
-    close(b, check, fortify::Problem::OpenWithoutMode);
+    close(b, check, Problem::OpenWithoutMode, none(), NULL_TREE);
     return true;
   }
 
@@ -284,7 +392,7 @@ private:
       if (rule_.elementSize != 1 || rule_.count != kNoArg)
         requireKnown(b, size, check);
       stopIfLongerThan(b, size, check);
-      close(b, check, fortify::Problem::OverRead);
+      close(b, check, Problem::OverRead, lengthInBytes(b), size);
       return true;
     }
     case ReadKind::String: {
@@ -293,8 +401,10 @@ private:
       Check check = open(b);
       tree size = objectSize(b, source, fortify::kReadObjectSizeType);
       requireKnown(b, size, check);
-      b.branch(GE_EXPR, boundedStringLength(b, source, size), size, check.fail, check.pass);
-      close(b, check, fortify::Problem::OverRead);
+      tree length = boundedStringLength(b, source, size);
+      b.branch(GE_EXPR, length, size, check.fail, check.pass);
+      close(b, check, Problem::OverRead,
+            [=, &b] { return bytes(b, plusOne(b, length), rule_.elementSize); }, size);
       return true;
     }
     case ReadKind::StringResult: {
@@ -310,7 +420,8 @@ private:
       if (rule_.length != kNoArg)
         read = b.binary(MIN_EXPR, read, b.toSize(arg(rule_.length)));
       b.branch(GT_EXPR, read, size, check.fail, check.pass);
-      close(b, check, fortify::Problem::OverRead);
+      close(b, check, Problem::OverRead, [=, &b] { return bytes(b, read, rule_.elementSize); },
+            size, /*afterCall=*/true);
       return true;
     }
     case ReadKind::None:
@@ -353,7 +464,7 @@ private:
       b.label(notThis);
     }
     b.jump(text);
-    close(b, check, fortify::Problem::FormatN);
+    close(b, check, Problem::FormatN, none(), NULL_TREE);
     return true;
   }
 
@@ -373,21 +484,33 @@ private:
   const Options &options_;
   location_t location_;
   SequenceBuilder before_, after_;
+  tree skipLabel_ = NULL_TREE;       // report mode: after the skipped call
+  tree doneLabel_ = NULL_TREE;       // formatted writes: after both paths
+  tree joinedTemporary_ = NULL_TREE; // see joinedResult()
+  tree originalResult_ = NULL_TREE;
 };
 
 }  // namespace
 
 bool emitChecks(gimple_stmt_iterator *gsi, gcall *call, const Rule &rule,
                 const Options &options) {
-  if (!hasExpectedShape(call, rule))
-    return false;
-  CallChecker checker(call, rule, options);
-  bool any = checker.build();
-  if (rule.kind == CheckKind::FormattedWrite)
-    any |= checker.rewriteFormattedWrite(gsi);
-  if (any)
-    checker.insert(gsi);
+  bool any = false;
+  if (hasExpectedShape(call, rule)) {
+    CallChecker checker(call, rule, options);
+    any = checker.build();
+    if (rule.kind == CheckKind::FormattedWrite)
+      any |= checker.rewriteFormattedWrite(gsi);
+    if (any)
+      checker.insert(gsi);
+  }
+  if (!any)
+    registerUncheckedCall(call, rule);
   return any;
+}
+
+void registerUncheckedCall(const gcall *call, const Rule &rule) {
+  fortify::SiteDescriptor site = describeCall(call, fortify::primaryProblem(rule), rule.name);
+  registerSite(site);
 }
 
 }  // namespace fortify_gcc

@@ -15,8 +15,12 @@ namespace fortify_gcc {
 // or when no check applies. On return `gsi` points at the last statement that
 // belongs to the call (itself, or a check placed after it), so that a walk
 // resumes after the checks.
+// Every call is registered as a call site (site-registry.h), checked or not.
 bool emitChecks(gimple_stmt_iterator *gsi, gcall *call, const fortify::Rule &rule,
                 const fortify::Options &options);
+
+// Registers a call that gets no check (not protected).
+void registerUncheckedCall(const gcall *call, const fortify::Rule &rule);
 
 }  // namespace fortify_gcc
 

@@ -35,6 +35,10 @@
 #include "ssa.h"
 #include "tree-ssa-propagate.h"
 #include "tree-ssa.h"
+#include "langhooks.h"
+#include "output.h"
+#include "tree-object-size.h"
+#include "tree-into-ssa.h"
 
 namespace fortify_gcc {
 

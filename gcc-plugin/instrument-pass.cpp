@@ -1,5 +1,6 @@
 #include "check-emitter.h"
 #include "passes.h"
+#include "site-registry.h"
 
 namespace fortify_gcc {
 namespace {
@@ -32,15 +33,19 @@ bool isInlineFortifyWrapper(tree callee) {
 // Builtins are trusted by name (memcpy, __builtin_memcpy); any other callee
 // must have external linkage and C linkage (its assembler name is the plain
 // name), so that a C++ method or a static helper that happens to be called
-// "strcpy" is left alone.
-const fortify::Rule *ruleForCall(const gcall *call) {
+// "strcpy" is left alone. Calls through the C library's own fortify wrapper
+// set `checkedByLibc`.
+const fortify::Rule *ruleForCall(const gcall *call, bool &checkedByLibc) {
+  checkedByLibc = false;
   if (gimple_call_internal_p(call))
     return nullptr;
   tree callee = gimple_call_fndecl(call);
   if (!callee || !DECL_NAME(callee))
     return nullptr;
-  if (isInlineFortifyWrapper(callee))
-    return nullptr;
+  if (isInlineFortifyWrapper(callee)) {
+    checkedByLibc = true;
+    return fortify::findRule(IDENTIFIER_POINTER(DECL_NAME(callee)));
+  }
   if (isNormalBuiltin(callee))
     return fortify::findRule(IDENTIFIER_POINTER(DECL_NAME(callee)));
   if (!TREE_PUBLIC(callee))
@@ -65,9 +70,17 @@ tree visitStatement(gimple_stmt_iterator *gsi, bool *handledOperands,
   }
   *handledOperands = true;
   WalkState *state = static_cast<WalkState *>(info->info);
-  if (const fortify::Rule *rule = ruleForCall(call))
-    if (emitChecks(gsi, call, *rule, *state->options))
-      ++state->instrumented;
+  bool checkedByLibc;
+  const fortify::Rule *rule = ruleForCall(call, checkedByLibc);
+  if (!rule)
+    return NULL_TREE;
+  if (checkedByLibc) {
+    registerSite(describeCall(call, fortify::primaryProblem(*rule), rule->name)).checkedByLibc =
+        true;
+    return NULL_TREE;
+  }
+  if (emitChecks(gsi, call, *rule, *state->options))
+    ++state->instrumented;
   return NULL_TREE;
 }
 

@@ -71,6 +71,7 @@ public:
   unsigned int execute(function *fun) override {
     unsigned int todo = objectSizes_->execute(fun);
     propagateCheckTemporaries(fun);
+    observeUnknownSizes(fun);
     return todo;
   }
 

@@ -18,6 +18,24 @@ opt_pass *makeInstrumentPass(gcc::context *context, const fortify::Options &opti
 // cleanup so that folded checks leave no code) after "ssa", only at -O0.
 opt_pass *makeO0ObjectSizePass(gcc::context *context);
 
+// After each objsz pass: records the call sites whose object size folded to
+// "unknown" (see size-probe-pass.cpp). observeUnknownSizes does the work.
+opt_pass *makeSizeProbePass(gcc::context *context);
+void observeUnknownSizes(function *fun);
+
+// After optimisation (or, when writing LTO IR, before it is written):
+// statuses, compile-time diagnostics, and the failure markers turned into
+// traps or abort calls (see finish-pass.cpp).
+opt_pass *makeFinishPass(gcc::context *context, const fortify::Options &options,
+                         bool beforeLinkTime);
+unsigned int finishChecks(function *fun, const fortify::Options &options, bool beforeLinkTime);
+// Whether this compilation writes IR for link-time optimisation.
+bool writesLinkTimeIr();
+
+// At the end of the translation unit: the note section and the coverage
+// records (see unit-report.cpp).
+void registerUnitReport(const char *pluginName, const fortify::Options &options);
+
 }  // namespace fortify_gcc
 
 #endif

@@ -16,8 +16,10 @@ plugin_info kPluginInfo = {
     FORTIFY_VERSION,
     "fortify: inline buffer-overflow checks for libc calls.\n"
     "  -fplugin-arg-fortify-level=1|2|3   object sizes: whole object, +subobjects, +dynamic (default 3)\n"
-    "  -fplugin-arg-fortify-mode=trap|abort  how an overflow stops the program (default trap)\n"
-    "  -fplugin-arg-fortify-reads=on|off     over-read checks from level 2 (default on)\n"};
+    "  -fplugin-arg-fortify-mode=trap|abort|report  how an overflow stops the program (default trap)\n"
+    "  -fplugin-arg-fortify-reads=on|off     over-read checks from level 2 (default on)\n"
+    "  -fplugin-arg-fortify-werror           a call proven to overflow is an error\n"
+    "  -fplugin-arg-fortify-report=PATH      append coverage records (JSON Lines) to PATH\n"};
 
 bool parseOptions(const plugin_name_args *info) {
   for (int i = 0; i < info->argc; ++i) {
@@ -32,12 +34,13 @@ bool parseOptions(const plugin_name_args *info) {
   return true;
 }
 
+// instance 0: next to every instance of the reference pass.
 void registerPass(const char *pluginName, opt_pass *pass, const char *reference,
-                  pass_positioning_ops position) {
+                  pass_positioning_ops position, int instance = 1) {
   register_pass_info info;
   info.pass = pass;
   info.reference_pass_name = reference;
-  info.ref_pass_instance_number = 1;
+  info.ref_pass_instance_number = instance;
   info.pos_op = position;
   register_callback(pluginName, PLUGIN_PASS_MANAGER_SETUP, nullptr, &info);
 }
@@ -60,5 +63,12 @@ int plugin_init(plugin_name_args *info, plugin_gcc_version *version) {
                PASS_POS_INSERT_BEFORE);
   registerPass(info->base_name, fortify_gcc::makeO0ObjectSizePass(g), "ssa",
                PASS_POS_INSERT_AFTER);
+  registerPass(info->base_name, fortify_gcc::makeSizeProbePass(g), "objsz",
+               PASS_POS_INSERT_AFTER, 0);
+  registerPass(info->base_name, fortify_gcc::makeFinishPass(g, gOptions, true), "release_ssa",
+               PASS_POS_INSERT_BEFORE);
+  registerPass(info->base_name, fortify_gcc::makeFinishPass(g, gOptions, false), "optimized",
+               PASS_POS_INSERT_AFTER);
+  fortify_gcc::registerUnitReport(info->base_name, gOptions);
   return 0;
 }

@@ -32,6 +32,23 @@ tree buildLibraryDecl(LibraryFunction function) {
     // MB_CUR_MAX expands to this call in glibc and in musl.
     return build_fn_decl("__ctype_get_mb_cur_max",
                          build_function_type_list(size_type_node, NULL_TREE));
+  case LibraryFunction::FailMarker:
+  case LibraryFunction::Report: {
+    tree type = build_function_type_list(void_type_node, const_ptr_type_node, size_type_node,
+                                         size_type_node, NULL_TREE);
+    bool marker = function == LibraryFunction::FailMarker;
+    std::string name(marker ? fortify::kFailMarkerName : fortify::kReportFunctionName);
+    tree decl = build_fn_decl(name.c_str(), type);
+    // Cold and leaf: the optimisers treat the failure path as unlikely and
+    // know it cannot call back into this unit. The marker never returns,
+    // exactly like the trap that replaces it, so the code after a check
+    // may rely on the check having passed.
+    DECL_ATTRIBUTES(decl) = tree_cons(get_identifier("cold"), NULL_TREE,
+                                      tree_cons(get_identifier("leaf"), NULL_TREE, NULL_TREE));
+    if (marker)
+      TREE_THIS_VOLATILE(decl) = 1;
+    return decl;
+  }
   case LibraryFunction::Count:
     break;
   }
@@ -118,25 +135,13 @@ void SequenceBuilder::jump(tree labelDecl) { append(gimple_build_goto(labelDecl)
 
 void SequenceBuilder::label(tree labelDecl) { append(gimple_build_label(labelDecl)); }
 
-void SequenceBuilder::fail(fortify::Problem problem, std::string_view function,
+void SequenceBuilder::fail(const fortify::SiteDescriptor &site, tree needed, tree available,
                            const fortify::Options &options) {
-  tree abortDecl = builtin_decl_explicit(BUILT_IN_ABORT);
-  // A translation unit that defines its own `write` (a static helper, or
-  // libc itself) would have abort mode call that instead: trap there.
-  if (options.mode == fortify::FailureMode::Abort && abortDecl &&
-      !translationUnitDefines("write")) {
-    // The C++ front end puts the caret of a call on its "(": report the
-    // start of the call's range, where C puts it too (the function name).
-    expanded_location where = expand_location(get_start(location_));
-    std::string message = fortify::abortMessage(problem, function, where.file ? where.file : "",
-                                                 where.line, where.column);
-    tree text = build_string_literal(message.size() + 1, message.c_str());
-    call(libraryDecl(LibraryFunction::Write), NULL_TREE,
-         {build_int_cst(integer_type_node, 2), text, build_int_cst(size_type_node, message.size())});
-    call(abortDecl, NULL_TREE, {});
-    return;
-  }
-  call(builtin_decl_explicit(BUILT_IN_TRAP), NULL_TREE, {});
+  std::string text = fortify::encodeSite(site);
+  tree descriptor = build_string_literal(text.size(), text.data());
+  LibraryFunction entry = options.mode == fortify::FailureMode::Report ? LibraryFunction::Report
+                                                                       : LibraryFunction::FailMarker;
+  call(libraryDecl(entry), NULL_TREE, {descriptor, toSize(needed), toSize(available)});
 }
 
 }  // namespace fortify_gcc

@@ -6,14 +6,17 @@
 
 #include "gcc-compat.h"
 #include "options.h"
+#include "report.h"
 
 #include <initializer_list>
 #include <string_view>
 
 namespace fortify_gcc {
 
-// C library functions the checks call that GCC has no builtin for.
-enum class LibraryFunction { Write, Wcslen, Wcsnlen, MbCurMax, Count };
+// Functions the checks call that GCC has no builtin for: C library
+// functions, the failure marker (replaced after optimisation, see
+// finish-pass.cpp) and the report runtime's entry point.
+enum class LibraryFunction { Write, Wcslen, Wcsnlen, MbCurMax, FailMarker, Report, Count };
 
 // The decl of a library function; cached per translation unit (and kept
 // alive across garbage collections by registerGarbageCollectorRoots).
@@ -48,9 +51,14 @@ public:
   tree newTemporary(tree type) { return create_tmp_reg(type, "fortify"); }
   void append(gimple *stmt);
 
-  // Code that stops the program: a trap, or in abort mode one line naming
-  // the function and this location on stderr, then abort().
-  void fail(fortify::Problem problem, std::string_view function, const fortify::Options &options);
+  // The failure path of a check: in trap and abort modes a call of the
+  // noreturn failure marker __fortify_fail(site, needed, available), which
+  // the finishing pass turns into the mode's code after optimisation; in
+  // report mode a call of the runtime's __fortify_report(...), which may
+  // return (the caller then decides where the program continues).
+  // `needed` and `available` are byte counts (size_t).
+  void fail(const fortify::SiteDescriptor &site, tree needed, tree available,
+            const fortify::Options &options);
 
 private:
   location_t location_;

@@ -32,7 +32,7 @@ struct Record {
   char name[8];
   int id;
   // CHECK-LABEL: Record::strcpy
-  // CHECK-NOT: __builtin_trap
+  // CHECK-NOT: __fortify_fail
   // CHECK: return
   __attribute__((noinline)) void strcpy(const char *, std::size_t count) { id = (int)count; }
 };

@@ -17,17 +17,17 @@
 char global[8];
 
 // GCC-GLIBC-LABEL: ;; Function copy
-// GCC-GLIBC-NOT: __builtin_trap
+// GCC-GLIBC-NOT: __fortify_fail
 // GCC-GLIBC: __builtin___memcpy_chk (&global, s_{{[0-9]+}}(D), n_{{[0-9]+}}(D), 8)
-// GCC-GLIBC-NOT: __builtin_trap
+// GCC-GLIBC-NOT: __fortify_fail
 // GCC-GLIBC: __builtin___strcpy_chk (&global, _{{[0-9]+}}, 8)
-// GCC-GLIBC-NOT: __builtin_trap
+// GCC-GLIBC-NOT: __fortify_fail
 // GCC-GLIBC: return;
 // GCC-PLUGIN-LABEL: ;; Function copy
 // GCC-PLUGIN-NOT: _chk
-// GCC-PLUGIN: __builtin_trap
+// GCC-PLUGIN: __fortify_fail
 // GCC-PLUGIN: memcpy (&global
-// GCC-PLUGIN: __builtin_trap
+// GCC-PLUGIN: __fortify_fail
 // GCC-PLUGIN: strcpy (&global
 // CLANG-GLIBC-LABEL: define {{.*}}void @copy(
 // CLANG-GLIBC-NOT: @llvm.trap

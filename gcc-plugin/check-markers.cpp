@@ -1,0 +1,58 @@
+#include "check-markers.h"
+
+#include <string>
+
+namespace fortify_gcc {
+namespace {
+
+bool calls(const gcall *call, std::string_view name) {
+  tree callee = gimple_call_fndecl(call);
+  return callee && DECL_NAME(callee) && name == IDENTIFIER_POINTER(DECL_NAME(callee)) &&
+         gimple_call_num_args(call) == 3;
+}
+
+// The statement defining an SSA name through copies (x_2 = x_1; x_1 = 16).
+tree throughCopies(tree value) {
+  for (int depth = 0; depth < 8 && TREE_CODE(value) == SSA_NAME; ++depth) {
+    gassign *copy = dyn_cast<gassign *>(SSA_NAME_DEF_STMT(value));
+    if (!copy || !gimple_assign_single_p(copy))
+      break;
+    value = gimple_assign_rhs1(copy);
+  }
+  return value;
+}
+
+}  // namespace
+
+void forEachCheckMarker(function *fun, const std::function<void(CheckMarker &)> &visit) {
+  basic_block bb;
+  FOR_EACH_BB_FN(bb, fun) {
+    for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+      gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
+      if (!call)
+        continue;
+      bool marker = calls(call, fortify::kFailMarkerName);
+      if (!marker && !calls(call, fortify::kReportFunctionName))
+        continue;
+      CheckMarker found{call, gsi, !marker, findSite(markerDescriptor(call))};
+      visit(found);
+      gsi = found.position;
+    }
+  }
+}
+
+bool isUnknownSize(tree size) {
+  size = throughCopies(size);
+  return TREE_CODE(size) == INTEGER_CST && integer_all_onesp(size);
+}
+
+bool isUnfoldedSizeQuery(tree size) {
+  size = throughCopies(size);
+  if (TREE_CODE(size) != SSA_NAME)
+    return false;
+  gimple *definition = SSA_NAME_DEF_STMT(size);
+  return gimple_call_builtin_p(definition, BUILT_IN_OBJECT_SIZE) ||
+         gimple_call_builtin_p(definition, BUILT_IN_DYNAMIC_OBJECT_SIZE);
+}
+
+}  // namespace fortify_gcc

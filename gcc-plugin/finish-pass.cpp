@@ -1,0 +1,135 @@
+// After optimisation: what is left of each check decides its call site's
+// status (a check that survives with constant sizes that do not fit always
+// fails: diagnosed here, once per site), and the failure markers become the
+// mode's code — a trap, or one line on stderr and abort().
+//
+// Markers stay opaque calls until here so that the sizes they carry survive
+// optimisation; the trap that replaces them behaves the same way for the
+// optimisers (noreturn, cold, leaf).
+#include "check-markers.h"
+#include "passes.h"
+#include "sequence-builder.h"
+
+#include <string>
+
+namespace fortify_gcc {
+namespace {
+
+const pass_data kFinishPassData = {
+    GIMPLE_PASS,
+    "fortify_finish",
+    OPTGROUP_NONE,
+    TV_NONE,
+    PROP_cfg | PROP_ssa,
+    0,
+    0,
+    0,
+    0,
+};
+
+bool isConstant(tree value) { return TREE_CODE(value) == INTEGER_CST; }
+
+fortify::SiteStatus statusOf(const CheckMarker &marker, bool beforeLinkTime) {
+  tree needed = marker.needed(), available = marker.available();
+  if (isUnknownSize(available) || (beforeLinkTime && isUnfoldedSizeQuery(available)))
+    return fortify::SiteStatus::Unknown;
+  if (isConstant(needed) && isConstant(available) && !integer_zerop(needed) &&
+      tree_int_cst_lt(available, needed))
+    return fortify::SiteStatus::Overflow;
+  return fortify::SiteStatus::Checked;
+}
+
+void diagnose(const CheckMarker &marker, const fortify::Options &options) {
+  SiteState &site = *marker.site;
+  if (site.diagnosed)
+    return;
+  site.diagnosed = true;
+  std::string message = fortify::provenProblemMessage(
+      site.descriptor, tree_to_uhwi(marker.needed()), tree_to_uhwi(marker.available()));
+  location_t location = gimple_location(marker.call);
+  if (options.werror)
+    error_at(location, "%s", message.c_str());
+  else
+    warning_at(location, 0, "%s", message.c_str());
+}
+
+// The code a failure marker stands for, in place of it.
+void lower(CheckMarker &marker, const fortify::Options &options) {
+  location_t location = gimple_location(marker.call);
+  gimple_seq replacement = nullptr;
+  tree abortDecl = builtin_decl_explicit(BUILT_IN_ABORT);
+  // A translation unit that defines its own `write` (a static helper, or
+  // libc itself) would have abort mode call that instead: trap there.
+  if (options.mode == fortify::FailureMode::Abort && marker.site && abortDecl &&
+      !translationUnitDefines("write")) {
+    const fortify::SiteDescriptor &site = marker.site->descriptor;
+    std::string message =
+        fortify::abortMessage(site.problem, site.function, site.file, site.line, site.column);
+    tree text = build_string_literal(message.size() + 1, message.c_str());
+    gimple_seq_add_stmt(&replacement,
+                        gimple_build_call(libraryDecl(LibraryFunction::Write), 3,
+                                          build_int_cst(integer_type_node, 2), text,
+                                          build_int_cst(size_type_node, message.size())));
+    gimple_seq_add_stmt(&replacement, gimple_build_call(abortDecl, 0));
+  } else {
+    gimple_seq_add_stmt(&replacement, gimple_build_call(builtin_decl_explicit(BUILT_IN_TRAP), 0));
+  }
+  for (gimple_stmt_iterator i = gsi_start(replacement); !gsi_end_p(i); gsi_next(&i))
+    gimple_set_location(gsi_stmt(i), location);
+  gimple *last = gimple_seq_last_stmt(replacement);
+  gsi_insert_seq_before(&marker.position, replacement, GSI_SAME_STMT);
+  unlink_stmt_vdef(marker.call);
+  gsi_remove(&marker.position, true);
+  release_defs(marker.call);
+  marker.position = gsi_for_stmt(last);
+}
+
+class FinishPass : public gimple_opt_pass {
+public:
+  FinishPass(gcc::context *context, const fortify::Options &options, bool beforeLinkTime)
+      : gimple_opt_pass(kFinishPassData, context), options_(options),
+        beforeLinkTime_(beforeLinkTime) {}
+
+  // With -flto the IR is written out before the late passes: the markers
+  // are lowered before that (in early_local_passes), so that a link without
+  // the plugin still works, and the final instance has nothing left to do.
+  bool gate(function *) override { return beforeLinkTime_ == writesLinkTimeIr(); }
+
+  unsigned int execute(function *fun) override { return finishChecks(fun, options_, beforeLinkTime_); }
+
+private:
+  const fortify::Options &options_;
+  bool beforeLinkTime_;
+};
+
+}  // namespace
+
+bool writesLinkTimeIr() { return flag_generate_lto || flag_generate_offload; }
+
+unsigned int finishChecks(function *fun, const fortify::Options &options, bool beforeLinkTime) {
+  bool lowered = false;
+  forEachCheckMarker(fun, [&](CheckMarker &marker) {
+    if (marker.site) {
+      fortify::SiteStatus status = statusOf(marker, beforeLinkTime);
+      marker.site->observe(status);
+      if (status == fortify::SiteStatus::Overflow)
+        diagnose(marker, options);
+    }
+    if (!marker.returns) {
+      lower(marker, options);
+      lowered = true;
+    }
+  });
+  if (!lowered)
+    return 0;
+  cgraph_edge::rebuild_edges();
+  mark_virtual_operands_for_renaming(fun);
+  return TODO_update_ssa_only_virtuals;
+}
+
+opt_pass *makeFinishPass(gcc::context *context, const fortify::Options &options,
+                         bool beforeLinkTime) {
+  return new FinishPass(context, options, beforeLinkTime);
+}
+
+}  // namespace fortify_gcc

@@ -1,0 +1,77 @@
+#include "site-registry.h"
+
+#include <map>
+
+namespace fortify_gcc {
+namespace {
+
+// Ordered, so that records come out in a stable order.
+std::map<std::string, SiteState> &sites() {
+  static std::map<std::string, SiteState> registry;
+  return registry;
+}
+
+}  // namespace
+
+void SiteState::observe(fortify::SiteStatus status) {
+  observedStatus = observed ? fortify::combineStatus(observedStatus, status) : status;
+  observed = true;
+}
+
+fortify::SiteStatus SiteState::status() const {
+  if (checkedByLibc)
+    return fortify::SiteStatus::Checked;
+  if (staticallySafe)
+    return fortify::SiteStatus::Safe;
+  if (!instrumented)
+    return fortify::SiteStatus::Unknown;
+  return observed ? observedStatus : fortify::SiteStatus::Safe;
+}
+
+fortify::SiteDescriptor describeCall(const gimple *call, fortify::Problem problem,
+                                     std::string_view function) {
+  fortify::SiteDescriptor site;
+  site.problem = problem;
+  site.function = std::string(function);
+  // The C++ front end puts the caret of a call on its "(": use the start of
+  // the call's range, where C puts it too (the function name).
+  expanded_location where = expand_location(get_start(gimple_location(call)));
+  site.file = where.file ? where.file : "";
+  site.line = where.line;
+  site.column = where.column;
+  if (cfun && cfun->decl)
+    site.caller = lang_hooks.decl_printable_name(cfun->decl, 2);
+  return site;
+}
+
+SiteState &registerSite(const fortify::SiteDescriptor &descriptor) {
+  SiteState &state = sites()[fortify::encodeSite(descriptor)];
+  state.descriptor = descriptor;
+  return state;
+}
+
+SiteState *findSite(std::string_view encoded) {
+  auto found = sites().find(std::string(encoded));
+  return found == sites().end() ? nullptr : &found->second;
+}
+
+void forEachSite(const std::function<void(const SiteState &)> &visit) {
+  for (const auto &entry : sites())
+    visit(entry.second);
+}
+
+std::string_view markerDescriptor(const gcall *call) {
+  if (gimple_call_num_args(call) < 1)
+    return {};
+  tree pointer = gimple_call_arg(call, 0);
+  if (TREE_CODE(pointer) != ADDR_EXPR)
+    return {};
+  tree object = TREE_OPERAND(pointer, 0);
+  if (TREE_CODE(object) == ARRAY_REF)
+    object = TREE_OPERAND(object, 0);
+  if (TREE_CODE(object) != STRING_CST)
+    return {};
+  return std::string_view(TREE_STRING_POINTER(object), TREE_STRING_LENGTH(object));
+}
+
+}  // namespace fortify_gcc
