@@ -7,6 +7,7 @@
 #   %run-cases                             runs a test/Inputs/cases.h program through its cases
 #   %fortify-rules, %docs                  the rule-table printer, the docs directory
 #   %fortify-coverage                      the coverage report tool (tools/coverage)
+#   %fortify-coverage                      the coverage report tool (tools/coverage)
 # Features: gcc-plugin, clang-plugin (each present when that plugin was built), musl.
 import os
 import shutil
@@ -29,6 +30,7 @@ tools_dir = os.path.join(config.test_source_root, "tools")
 inputs_dir = os.path.join(config.test_source_root, "Inputs")
 config.substitutions.append(("%inputs", inputs_dir))
 config.substitutions.append(("%fortify-rules", config.fortify_rules))
+config.substitutions.append(("%fortify-coverage", config.fortify_coverage))
 config.substitutions.append(("%fortify-coverage", config.fortify_coverage))
 config.substitutions.append(("%docs", os.path.join(config.fortify_src_root, "docs")))
 config.substitutions.append(("%run-cases", "%s %s" % (shutil.which("python3"), os.path.join(tools_dir, "run-cases.py"))))

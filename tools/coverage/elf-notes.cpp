@@ -175,9 +175,11 @@ private:
     unsigned index = 0;
     while (pos < section.size()) {
       const uint64_t left = section.size() - pos;
-      if (left >= 4 && word32(section, pos) == 0 &&
-          (left < 12 || (word32(section, pos + 4) == 0 && word32(section, pos + 8) == 0))) {
-        pos += 4;  // padding
+      // A zero owner size is a padding word: a linker aligning the next
+      // object's notes puts zeros between them, and no note of ours has an
+      // empty owner.
+      if (left >= 4 && word32(section, pos) == 0) {
+        pos += 4;
         continue;
       }
       ++index;

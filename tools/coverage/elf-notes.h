@@ -22,8 +22,8 @@ enum class ElfStatus {
 // `bytes` is the whole file. Collects the description (without its NUL) of
 // every note with owner "fortify" and type fortify::kNoteType in every
 // section named kNoteSectionName; notes of other owners or types there are
-// skipped, and so are zero words (padding a linker may put between objects'
-// notes).
+// skipped, and so are zero words where a note would start (padding a linker
+// may put between objects' notes).
 ElfStatus readFortifyNotes(std::string_view bytes, std::vector<std::string> &descriptions,
                            std::string &error);
 

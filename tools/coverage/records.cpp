@@ -118,7 +118,7 @@ bool collectReportFiles(const std::vector<std::string> &arguments,
     std::error_code ec;
     const fs::file_status status = fs::status(argument, ec);
     if (ec || !fs::exists(status)) {
-      error = argument + ": " + (ec ? ec.message() : "no such file or directory");
+      error = argument + ": " + (ec ? ec.message() : "No such file or directory");
       return false;
     }
     if (!fs::is_directory(status)) {
