@@ -107,6 +107,8 @@ private:
 bool writesLinkTimeIr() { return flag_generate_lto || flag_generate_offload; }
 
 unsigned int finishChecks(function *fun, const fortify::Options &options, bool beforeLinkTime) {
+  if (beforeLinkTime)
+    noteFunctionFinishedBeforeLinkTime();
   bool lowered = false;
   forEachCheckMarker(fun, [&](CheckMarker &marker) {
     if (marker.site) {

@@ -35,6 +35,7 @@ bool writesLinkTimeIr();
 // At the end of the translation unit: the note section and the coverage
 // records (see unit-report.cpp).
 void registerUnitReport(const char *pluginName, const fortify::Options &options);
+void noteFunctionFinishedBeforeLinkTime();
 
 }  // namespace fortify_gcc
 

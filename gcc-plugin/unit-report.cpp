@@ -15,20 +15,42 @@ const fortify::Options *gOptions;
 
 std::string compilerName() { return std::string("gcc ") + gcc_version.basever; }
 
-// The note goes straight into the assembly: the object file carries it
-// whatever GCC does with its own sections.
-void emitNoteSection(void *, void *) {
-  if (!asm_out_file || in_lto_p || seen_error())
-    return;
+unsigned gFunctionsFinishedBeforeLinkTime;
+bool gNoteEmitted;
+
+// The note as assembly, self-contained (push/pop of the section), so that
+// it can go into the assembly file or into a top-level asm statement.
+std::string noteAssembly() {
   fortify::StatusCounts counts;
   forEachSite([&](const SiteState &site) { counts.add(site.status()); });
   std::string bytes = fortify::noteBytes(
       fortify::notePayload(FORTIFY_VERSION, compilerName(), *gOptions, counts));
-  fprintf(asm_out_file, "\t.pushsection %s,\"a\",@note\n\t.balign 4\n",
-          std::string(fortify::kNoteSectionName).c_str());
+  std::string text = "\t.pushsection " + std::string(fortify::kNoteSectionName) +
+                     ",\"a\",@note\n\t.balign 4";
   for (size_t i = 0; i < bytes.size(); ++i)
-    fprintf(asm_out_file, "%s%u", i % 16 == 0 ? "\n\t.byte " : ",", unsigned((unsigned char)bytes[i]));
-  fprintf(asm_out_file, "\n\t.popsection\n");
+    text += (i % 16 == 0 ? "\n\t.byte " : ",") + std::to_string((unsigned char)bytes[i]);
+  return text + "\n\t.popsection\n";
+}
+
+// Without LTO the note goes straight into the assembly at the end.
+void emitNoteSection(void *, void *) {
+  if (!asm_out_file || in_lto_p || writesLinkTimeIr() || seen_error() || gNoteEmitted)
+    return;
+  gNoteEmitted = true;
+  fputs(noteAssembly().c_str(), asm_out_file);
+}
+
+// With LTO the object file handed to the linker is rebuilt from the IR, so
+// the note travels inside it as a top-level asm statement, added once every
+// function has been through the early passes (where, in this mode, the
+// statuses are settled) and before the IR is written.
+void emitNoteIntoLinkTimeIr(void *, void *) {
+  if (in_lto_p || !writesLinkTimeIr() || gNoteEmitted || gFunctionsFinishedBeforeLinkTime == 0 ||
+      seen_error())
+    return;
+  gNoteEmitted = true;
+  std::string text = noteAssembly();
+  symtab->finalize_toplevel_asm(build_string(text.size(), text.c_str()));
 }
 
 void writeCoverageRecords(void *, void *) {
@@ -51,9 +73,12 @@ void writeCoverageRecords(void *, void *) {
 
 }  // namespace
 
+void noteFunctionFinishedBeforeLinkTime() { ++gFunctionsFinishedBeforeLinkTime; }
+
 void registerUnitReport(const char *pluginName, const fortify::Options &options) {
   gOptions = &options;
   register_callback(pluginName, PLUGIN_FINISH_UNIT, emitNoteSection, nullptr);
+  register_callback(pluginName, PLUGIN_EARLY_GIMPLE_PASSES_END, emitNoteIntoLinkTimeIr, nullptr);
   register_callback(pluginName, PLUGIN_FINISH_UNIT, writeCoverageRecords, nullptr);
 }
 
