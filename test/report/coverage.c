@@ -1,0 +1,75 @@
+// -fplugin-arg-fortify-report=PATH: one record per call-site check, taken
+// after optimisation, with the status of what is left of the check; the
+// fortify-coverage tool sums the records of a build, and reads the note
+// section every instrumented object carries.
+// RUN: rm -f %t.gcc2.jsonl %t.gcc0.jsonl %t.clang2.jsonl %t.clang0.jsonl %t.l2.jsonl
+// RUN: %gcc-fortify -O2 -fplugin-arg-fortify-reads=off -fplugin-arg-fortify-report=%t.gcc2.jsonl -c %s -o %t.gcc.o
+// RUN: %gcc-fortify -O0 -fplugin-arg-fortify-reads=off -fplugin-arg-fortify-report=%t.gcc0.jsonl -c %s -o /dev/null
+// RUN: %clang-fortify -O2 -fplugin-arg-fortify-reads=off -fplugin-arg-fortify-report=%t.clang2.jsonl -c %s -o %t.clang.o
+// RUN: %clang-fortify -O0 -fplugin-arg-fortify-reads=off -fplugin-arg-fortify-report=%t.clang0.jsonl -c %s -o /dev/null
+// RUN: for report in %t.gcc2.jsonl %t.gcc0.jsonl %t.clang2.jsonl %t.clang0.jsonl; do \
+// RUN:   FileCheck %s --input-file=$report --check-prefix=RECORD --implicit-check-not='"check":"read"'; done
+// At level 2 sizes computed at run time are not used: the dynamic site is unknown.
+// RUN: %gcc-fortify -O2 -fplugin-arg-fortify-level=2 -fplugin-arg-fortify-reads=off -fplugin-arg-fortify-report=%t.l2.jsonl -c %s -o /dev/null
+// RUN: %clang-fortify -O2 -fplugin-arg-fortify-level=2 -fplugin-arg-fortify-reads=off -fplugin-arg-fortify-report=%t.l2.jsonl -c %s -o /dev/null
+// RUN: FileCheck %s --input-file=%t.l2.jsonl --check-prefix=LEVEL2
+// The tool: 7 sites per compiler, the unknown one and the gets call unprotected.
+// RUN: %fortify-coverage %t.gcc2.jsonl | FileCheck %s --check-prefix=TABLE
+// RUN: %fortify-coverage %t.clang2.jsonl | FileCheck %s --check-prefix=TABLE
+// The note: one per object file.
+// RUN: %fortify-coverage --binary %t.gcc.o | FileCheck %s --check-prefix=NOTE-GCC
+// RUN: %fortify-coverage --binary %t.clang.o | FileCheck %s --check-prefix=NOTE-CLANG
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void sink(void *);
+
+void fits(const char *s) {
+  char buffer[8];
+  // RECORD-DAG: "function":"memcpy","file":"{{[^"]*}}coverage.c","line":[[@LINE+1]],"column":{{[0-9]+}},"caller":"fits","check":"write","status":"safe","level":{{[23]}}}
+  memcpy(buffer, s, 8);
+  sink(buffer);
+}
+
+void unknown(char *destination, const char *s, size_t n) {
+  // RECORD-DAG: "line":[[@LINE+1]],"column":{{[0-9]+}},"caller":"unknown","check":"write","status":"unknown"
+  memcpy(destination, s, n);
+}
+
+void dynamic(const char *s, size_t n, size_t m) {
+  char *p = malloc(n);
+  // RECORD-DAG: "line":[[@LINE+2]],"column":{{[0-9]+}},"caller":"dynamic","check":"write","status":"checked"
+  // LEVEL2-DAG: "line":[[@LINE+1]],"column":{{[0-9]+}},"caller":"dynamic","check":"write","status":"unknown"
+  memcpy(p, s, m);
+  sink(p);
+}
+
+void overflow(const char *s) {
+  char buffer[4];
+  // RECORD-DAG: "line":[[@LINE+1]],"column":{{[0-9]+}},"caller":"overflow","check":"write","status":"overflow"
+  memcpy(buffer, s, 8);
+  sink(buffer);
+}
+
+void literal_format(int n) {
+  // RECORD-DAG: "function":"printf",{{.*}}"line":[[@LINE+1]],"column":{{[0-9]+}},"caller":"literal_format","check":"format","status":"safe"
+  printf("%d\n", n);
+}
+
+void variable_format(const char *format, int n) {
+  // RECORD-DAG: "function":"printf",{{.*}}"line":[[@LINE+1]],"column":{{[0-9]+}},"caller":"variable_format","check":"format","status":"checked"
+  printf(format, n);
+}
+
+char *gets(char *);  // gone from C11 headers
+char *unbounded(char *line) {
+  // RECORD-DAG: "function":"gets",{{.*}}"line":[[@LINE+1]],"column":{{[0-9]+}},"caller":"unbounded","check":"write","status":"unknown"
+  return gets(line);
+}
+
+// TABLE: write, open, format{{ +}}7{{ +}}2{{ +}}2{{ +}}2{{ +}}1{{ +}}71.43%
+// NOTE-GCC: compiler=gcc {{.*}}level=3{{.*}}mode=trap
+// NOTE-GCC: safe=2{{.*}}checked=2{{.*}}unknown=2{{.*}}overflow=1
+// NOTE-CLANG: compiler=clang {{.*}}level=3{{.*}}mode=trap
+// NOTE-CLANG: safe=2{{.*}}checked=2{{.*}}unknown=2{{.*}}overflow=1

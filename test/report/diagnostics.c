@@ -1,0 +1,79 @@
+// A call the plugin proves always overflows is a compile-time warning in the
+// compiler's own format, at the call, once per call site; werror makes it an
+// error. Calls that fit exactly, have an unknown size or size 0, or that the
+// optimiser proved dead, give none.
+// RUN: %gcc-fortify -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,WARN,GCC --implicit-check-not=fortify]
+// RUN: %gcc-fortify -O0 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,WARN,O0 --implicit-check-not=fortify]
+// RUN: %gxx-fortify -x c++ -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,WARN,GCC --implicit-check-not=fortify]
+// RUN: not %gcc-fortify -fplugin-arg-fortify-werror -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,ERROR,GCC --implicit-check-not=fortify]
+// RUN: %clang-fortify -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,WARN,CLANG --implicit-check-not=fortify]
+// RUN: %clang-fortify -O0 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,WARN,O0 --implicit-check-not=fortify]
+// RUN: %clangxx-fortify -x c++ -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,WARN,CLANG --implicit-check-not=fortify]
+// RUN: not %clang-fortify -fplugin-arg-fortify-werror -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,ERROR,CLANG --implicit-check-not=fortify]
+#include <stdlib.h>
+#include <string.h>
+
+void sink(void *);
+
+void too_long(const char *s) {
+  char buffer[8];
+  // WARN: diagnostics.c:[[@LINE+2]]:{{[0-9]+}}: warning: 'memcpy' writes 16 bytes into a region of size 8 [fortify]
+  // ERROR: diagnostics.c:[[@LINE+1]]:{{[0-9]+}}: error: 'memcpy' writes 16 bytes into a region of size 8 [fortify]
+  memcpy(buffer, s, 16);
+  sink(buffer);
+}
+
+void string_too_long(void) {
+  char name[4];
+  // CHECK: diagnostics.c:[[@LINE+1]]:{{[0-9]+}}: {{warning|error}}: 'strcpy' writes 6 bytes into a region of size 4 [fortify]
+  strcpy(name, "hello");
+  sink(name);
+}
+
+void reads_too_far(char *out) {
+  char key[4] = "abc";
+  // CHECK: diagnostics.c:[[@LINE+1]]:{{[0-9]+}}: {{warning|error}}: 'memcpy' reads 12 bytes from a region of size 4 [fortify]
+  memcpy(out, key, 12);
+}
+
+// Exactly fits, size 0, unknown size: nothing to say.
+void fits(const char *s, char *unknown, size_t n) {
+  char buffer[8];
+  memcpy(buffer, s, 8);
+  memcpy(buffer, s, 0);
+  memcpy(unknown, s, 64);
+  sink(buffer);
+}
+
+// Code the optimiser removes says nothing (at -O0 the branch stays).
+void dead(const char *s) {
+  char buffer[8];
+  int enabled = 0;
+  // O0: diagnostics.c:[[@LINE+1]]:{{[0-9]+}}: warning: 'memcpy' writes 32 bytes into a region of size 8 [fortify]
+  if (enabled) memcpy(buffer, s, 32);
+  sink(buffer);
+}
+
+// One warning for one call site, however many copies optimisation makes;
+// with optimisation the inlined copy names where it was inlined from.
+static inline void put(char *d, const char *s) {
+  // GCC: In function {{.+}}put{{.+}},
+  // GCC-NEXT: inlined from {{.+}}inlined_twice{{.+}} at {{.*}}diagnostics.c:[[@LINE+7]]:{{[0-9]+}}:
+  // GCC-NEXT: diagnostics.c:[[@LINE+2]]:{{[0-9]+}}: {{warning|error}}: 'memcpy' writes 12 bytes into a region of size 8 [fortify]
+  // CLANG: diagnostics.c:[[@LINE+1]]:{{[0-9]+}}: {{warning|error}}: 'memcpy' writes 12 bytes into a region of size 8 [fortify]
+  memcpy(d, s, 12);
+}
+void inlined_twice(const char *s) {
+  char a[8], b[8];
+  put(a, s);
+  put(b, s);
+  sink(a);
+  sink(b);
+}
+
+void unrolled(const char *s) {
+  char rows[4][8];
+  // GCC: diagnostics.c:[[@LINE+1]]:{{[0-9]+}}: {{warning|error}}: 'memcpy' writes 9 bytes into a region of size 8 [fortify]
+  for (int i = 0; i < 4; i++) memcpy(rows[i], s, 9);
+  sink(rows);
+}
