@@ -3,12 +3,14 @@
 # compiles and passes without the plugin must compile and pass with it
 # (level 3, trap mode), for each compiler and -O level.
 #
-#   bench/torture.sh [--limit N] [--compilers "gcc clang"] [--opts "-O0 -O2"] [--name NAME]
+#   bench/torture.sh [--limit N] [--compilers "gcc clang"] [--opts "-O0 -O2"] [--name NAME] [--mode trap|abort|report]
 #
 # Tests: gcc.c-torture/execute/*.c, ieee/*.c (with -fno-inline, as ieee.exp)
 # and builtins/*.c (linked with X-lib.c and lib/main.c and builtins.exp's
 # flags), unpacked from Debian's gcc-12-source tarball into the cache.
 # --limit N (or TORTURE_LIMIT) takes N tests evenly spread over the sorted list.
+# --mode report links the runtime library (build/runtime) and exercises the
+# report-mode code paths (a failed check skips its call).
 # Result: $BENCH_RESULTS/NAME.json (NAME defaults to torture) and NAME.tsv.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -16,6 +18,7 @@ args="$*"
 [ -n "${TORTURE_LIMIT:-}" ] && args="--limit $TORTURE_LIMIT $args"
 
 limit="${TORTURE_LIMIT:-0}"
+mode=trap
 compilers="$BENCH_COMPILERS"
 opts="-O0 -O2"
 name=torture
@@ -25,6 +28,7 @@ while [ $# -gt 0 ]; do
     --compilers) compilers=$2; shift 2 ;;
     --opts) opts=$2; shift 2 ;;
     --name) name=$2; shift 2 ;;
+    --mode) mode=$2; shift 2 ;;
     *) echo "torture.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -55,6 +59,12 @@ else
 fi
 bench_log "torture: $(wc -l < "$list") of $total tests x {$compilers} x {$opts} on $JOBS jobs"
 
+runtime=""
+if [ "$mode" = report ]; then
+  runtime="${BUILD_DIR:-$bench_root/build}/runtime/libfortify_rt.a"
+  [ -f "$runtime" ] || { echo "torture: --mode report needs $runtime (build the runtime first)" >&2; exit 2; }
+fi
+
 # One test: prints one line per (compiler, -O): RESULT<TAB>cc<TAB>O<TAB>test
 run_one() {
   local t=$1 cc O driver extra ref plug out rc base
@@ -75,8 +85,8 @@ run_one() {
         printf 'SKIP-REF-FAIL\t%s\t%s\t%s\n' "$cc" "$O" "$t"; rm -f "$ref"; continue
       fi
       rc=0
-      out=$(timeout 120 $driver $O -w $(bench_flags "$cc" plugin3) -fplugin-arg-fortify-mode=trap \
-            "$exec_dir/$t" $extra -o "$plug" -lm 2>&1) || rc=$?
+      out=$(timeout 120 $driver $O -w $(bench_flags "$cc" plugin3) -fplugin-arg-fortify-mode=$mode \
+            "$exec_dir/$t" $extra $runtime -o "$plug" -lm 2>&1) || rc=$?
       if [ $rc -ne 0 ]; then
         printf '%s\n' "$out" > "$work/logs/$base.$cc$O.log"
         if [ $rc -eq 124 ]; then

@@ -46,14 +46,24 @@ const fortify::Rule *ruleForCall(const gcall *call, bool &checkedByLibc) {
     checkedByLibc = true;
     return fortify::findRule(IDENTIFIER_POINTER(DECL_NAME(callee)));
   }
-  if (isNormalBuiltin(callee))
-    return fortify::findRule(IDENTIFIER_POINTER(DECL_NAME(callee)));
-  if (!TREE_PUBLIC(callee))
-    return nullptr;
-  const char *assemblerName = IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME(callee));
-  if (assemblerName[0] == '*')
-    ++assemblerName;
-  return fortify::findRule(assemblerName);
+  std::string_view name;
+  if (isNormalBuiltin(callee)) {
+    name = IDENTIFIER_POINTER(DECL_NAME(callee));
+  } else {
+    if (!TREE_PUBLIC(callee))
+      return nullptr;
+    name = IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME(callee));
+    if (name.substr(0, 1) == "*")
+      name.remove_prefix(1);
+  }
+  if (const fortify::Rule *rule = fortify::findRule(name))
+    return rule;
+  // glibc's checked entry points (__memcpy_chk, __builtin___memcpy_chk):
+  // checked by the C library, counted as such in the reports.
+  if (name.substr(0, 10) == "__builtin_")
+    name.remove_prefix(10);
+  checkedByLibc = true;
+  return fortify::findRuleByCheckedName(name);
 }
 
 struct WalkState {
