@@ -48,8 +48,8 @@ the .note.fortify section every instrumented object carries and sums its
 counts (all checks, reads included).
 
 options:
-  --by=LIST           tables to print, comma-separated: function, file, caller
-                      (default: function,file)
+  --by=LIST           tables to print for reports, comma-separated: function,
+                      file, caller (default: function,file)
   --json=PATH         also write the numbers as JSON to PATH ('-': stdout,
                       instead of the table)
   --min-coverage=N    exit 1 when coverage is below N percent (0-100); with
