@@ -111,7 +111,7 @@ run_one() {
   done
 }
 export -f run_one bench_cc bench_flags
-export exec_dir work compilers opts
+export exec_dir work compilers opts mode runtime
 
 start=$(date +%s)
 xargs -a "$list" -P "$JOBS" -n 1 bash -c 'run_one "$1"' _ > "$work/results.tsv"

@@ -29,12 +29,44 @@ const pass_data kFinishPassData = {
 
 bool isConstant(tree value) { return TREE_CODE(value) == INTEGER_CST; }
 
+bool sameLocation(location_t a, location_t b) {
+  return LOCATION_LOCUS(a) == LOCATION_LOCUS(b) && LOCATION_BLOCK(a) == LOCATION_BLOCK(b);
+}
+
+// Whether the marker is still entered through a condition of its own check
+// (which carries the call's location, as every statement of the check). A
+// marker whose arguments are constants is not enough to call the check
+// failed: on the failure path the optimisers substitute the values the
+// path condition implies (`if (size < len + 1)` with size in {2, 3} and len
+// in {1, 2} leaves `__fortify_fail (site, 3, 2)` behind a run-time test).
+// Only when that test itself folded is the failure certain once reached.
+bool guardedByItsCheck(gcall *marker) {
+  basic_block block = gimple_bb(marker);
+  location_t where = gimple_location(marker);
+  edge incoming;
+  edge_iterator it;
+  FOR_EACH_EDGE(incoming, it, block->preds) {
+    gcond *condition = safe_dyn_cast<gcond *>(last_stmt(incoming->src));
+    if (condition && sameLocation(gimple_location(condition), where))
+      return true;
+  }
+  return false;
+}
+
 fortify::SiteStatus statusOf(const CheckMarker &marker, bool beforeLinkTime) {
   tree needed = marker.needed(), available = marker.available();
   if (isUnknownSize(available) || (beforeLinkTime && isUnfoldedSizeQuery(available)))
     return fortify::SiteStatus::Unknown;
-  if (isConstant(needed) && isConstant(available) && !integer_zerop(needed) &&
-      tree_int_cst_lt(available, needed))
+  if (guardedByItsCheck(marker.call))
+    return fortify::SiteStatus::Checked;
+  bool hasSizes = marker.site->descriptor.problem == fortify::Problem::Overflow ||
+                  marker.site->descriptor.problem == fortify::Problem::OverRead;
+  if (!hasSizes)
+    return fortify::SiteStatus::Overflow;
+  // A folded test whose sizes are not constants (a length known only to be
+  // in a range that does not fit) is left as a run-time check: the message
+  // needs the numbers.
+  if (isConstant(needed) && isConstant(available) && tree_int_cst_lt(available, needed))
     return fortify::SiteStatus::Overflow;
   return fortify::SiteStatus::Checked;
 }
@@ -44,8 +76,9 @@ void diagnose(const CheckMarker &marker, const fortify::Options &options) {
   if (site.diagnosed)
     return;
   site.diagnosed = true;
-  std::string message = fortify::provenProblemMessage(
-      site.descriptor, tree_to_uhwi(marker.needed()), tree_to_uhwi(marker.available()));
+  auto value = [](tree number) { return isConstant(number) ? tree_to_uhwi(number) : 0; };
+  std::string message = fortify::provenProblemMessage(site.descriptor, value(marker.needed()),
+                                                      value(marker.available()));
   location_t location = gimple_location(marker.call);
   if (options.werror)
     error_at(location, "%s", message.c_str());
