@@ -78,6 +78,11 @@ bool parseStatus(std::string_view name, SiteStatus &status);
 // the size of the object: everything but Unknown.
 inline bool isProtected(SiteStatus status) { return status != SiteStatus::Unknown; }
 
+// The checks glibc makes too (write, open, format): what the headline
+// coverage figure and the note section's counts are about. Over-read checks
+// (beyond glibc) are counted apart.
+inline bool isHeadlineCheck(Problem problem) { return problem != Problem::OverRead; }
+
 // The less protected of two statuses of one call site (copies of a site made
 // by inlining may fare differently): Overflow, Unknown, Checked, Safe.
 SiteStatus combineStatus(SiteStatus a, SiteStatus b);
@@ -103,7 +108,8 @@ bool appendCoverageRecords(const std::string &path, const std::vector<CoverageRe
 
 // ---------------------------------------------------------------------------
 // The note section every instrumented object carries: ELF note, owner
-// "fortify", type kNoteType, description a NUL-terminated text:
+// "fortify", type kNoteType, description a NUL-terminated text (the counts
+// are of call-site checks for which isHeadlineCheck holds):
 //   "fortify-plugins 0.2.0; compiler=gcc 12.2.0; level=3; mode=trap;
 //    safe=N; checked=N; unknown=N; overflow=N"
 inline constexpr std::string_view kNoteSectionName = ".note.fortify";

@@ -363,8 +363,11 @@ private:
   // open(path, O_CREAT) without a mode: an error when the flags are
   // constant, a stop when they are not (as glibc's __open_2).
   bool checkOpenMode() {
-    if ((int)gimple_call_num_args(call_) != rule_.arity)
-      return false;  // a mode is passed
+    SiteState &site = registerSite(describeCall(call_, Problem::OpenWithoutMode, rule_.name));
+    if ((int)gimple_call_num_args(call_) != rule_.arity) {
+      site.staticallySafe = true;  // a mode is passed
+      return false;
+    }
     tree flags = arg(rule_.flags);
     tree needingMode = build_int_cst(TREE_TYPE(flags), fortify::kOpenFlagsNeedingMode);
     if (TREE_CODE(flags) == INTEGER_CST) {
@@ -372,6 +375,8 @@ private:
         error_at(location_,
                  "fortify: %qs with %<O_CREAT%> or %<O_TMPFILE%> needs a mode argument",
                  std::string(rule_.name).c_str());
+      else
+        site.staticallySafe = true;
       return false;
     }
     SequenceBuilder &b = before_;

@@ -46,8 +46,15 @@ bool guardedByItsCheck(gcall *marker) {
   edge incoming;
   edge_iterator it;
   FOR_EACH_EDGE(incoming, it, block->preds) {
-    gcond *condition = safe_dyn_cast<gcond *>(last_stmt(incoming->src));
-    if (condition && sameLocation(gimple_location(condition), where))
+    // A GIMPLE_COND, or one GCC made of them: the %n scanner's chain of
+    // comparisons becomes a switch and then bit tests, whose conditions
+    // have no location. Those may be the check's own, so they count as
+    // such: a missed diagnostic is better than a wrong one.
+    gimple *control = last_stmt(incoming->src);
+    if (!control || !(is_a<gcond *>(control) || is_a<gswitch *>(control)))
+      continue;
+    location_t location = gimple_location(control);
+    if (LOCATION_LOCUS(location) == UNKNOWN_LOCATION || sameLocation(location, where))
       return true;
   }
   return false;

@@ -22,7 +22,10 @@ bool gNoteEmitted;
 // it can go into the assembly file or into a top-level asm statement.
 std::string noteAssembly() {
   fortify::StatusCounts counts;
-  forEachSite([&](const SiteState &site) { counts.add(site.status()); });
+  forEachSite([&](const SiteState &site) {
+    if (fortify::isHeadlineCheck(site.descriptor.problem))
+      counts.add(site.status());
+  });
   std::string bytes = fortify::noteBytes(
       fortify::notePayload(FORTIFY_VERSION, compilerName(), *gOptions, counts));
   std::string text = "\t.pushsection " + std::string(fortify::kNoteSectionName) +

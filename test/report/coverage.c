@@ -13,12 +13,13 @@
 // RUN: %gcc-fortify -O2 -fplugin-arg-fortify-level=2 -fplugin-arg-fortify-reads=off -fplugin-arg-fortify-report=%t.l2.jsonl -c %s -o /dev/null
 // RUN: %clang-fortify -O2 -fplugin-arg-fortify-level=2 -fplugin-arg-fortify-reads=off -fplugin-arg-fortify-report=%t.l2.jsonl -c %s -o /dev/null
 // RUN: FileCheck %s --input-file=%t.l2.jsonl --check-prefix=LEVEL2
-// The tool: 7 sites per compiler, the unknown one and the gets call unprotected.
+// The tool: 10 sites per compiler, the unknown one and the gets call unprotected.
 // RUN: %fortify-coverage %t.gcc2.jsonl | FileCheck %s --check-prefix=TABLE
 // RUN: %fortify-coverage %t.clang2.jsonl | FileCheck %s --check-prefix=TABLE
 // The note: one per object file.
 // RUN: %fortify-coverage --binary %t.gcc.o | FileCheck %s --check-prefix=NOTE-GCC
 // RUN: %fortify-coverage --binary %t.clang.o | FileCheck %s --check-prefix=NOTE-CLANG
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,8 +69,18 @@ char *unbounded(char *line) {
   return gets(line);
 }
 
-// TABLE: write, open, format{{ +}}7{{ +}}2{{ +}}2{{ +}}2{{ +}}1{{ +}}71.43%
+// Flags known not to need a mode, or a mode passed: nothing to check.
+int open_flags(const char *path, int flags) {
+  // RECORD-DAG: "function":"open",{{.*}}"line":[[@LINE+1]],"column":{{[0-9]+}},"caller":"open_flags","check":"open","status":"safe"
+  int a = open(path, O_RDONLY);
+  // RECORD-DAG: "function":"open",{{.*}}"line":[[@LINE+1]],"column":{{[0-9]+}},"caller":"open_flags","check":"open","status":"safe"
+  int b = open(path, O_CREAT | O_WRONLY, 0644);
+  // RECORD-DAG: "function":"open",{{.*}}"line":[[@LINE+1]],"column":{{[0-9]+}},"caller":"open_flags","check":"open","status":"checked"
+  return a + b + open(path, flags);
+}
+
+// TABLE: write, open, format{{ +}}10{{ +}}4{{ +}}3{{ +}}2{{ +}}1{{ +}}80.00%
 // NOTE-GCC: compiler=gcc {{.*}}level=3{{.*}}mode=trap
-// NOTE-GCC: safe=2{{.*}}checked=2{{.*}}unknown=2{{.*}}overflow=1
+// NOTE-GCC: safe=4{{.*}}checked=3{{.*}}unknown=2{{.*}}overflow=1
 // NOTE-CLANG: compiler=clang {{.*}}level=3{{.*}}mode=trap
-// NOTE-CLANG: safe=2{{.*}}checked=2{{.*}}unknown=2{{.*}}overflow=1
+// NOTE-CLANG: safe=4{{.*}}checked=3{{.*}}unknown=2{{.*}}overflow=1

@@ -3,7 +3,7 @@
 namespace fortify::coverage {
 
 CheckGroup groupOf(Problem check) {
-  return check == Problem::OverRead ? CheckGroup::Read : CheckGroup::Glibc;
+  return isHeadlineCheck(check) ? CheckGroup::Glibc : CheckGroup::Read;
 }
 
 void Counts::add(SiteStatus status) {

@@ -45,7 +45,7 @@ time, or proven overflow). The headline counts the checks glibc also makes
 
 With --binary, FILE is an ELF object, executable or library; the tool reads
 the .note.fortify section every instrumented object carries and sums its
-counts (all checks, reads included).
+counts (write, open and format checks, as the headline).
 
 options:
   --by=LIST           tables to print for reports, comma-separated: function,
