@@ -1,6 +1,7 @@
 #include "CheckEmitter.h"
 
 #include "FortifyPass.h"
+#include "Sites.h"
 #include "llvm-compat.h"
 
 #include "llvm/Analysis/ValueTracking.h"
@@ -14,6 +15,8 @@
 #include "llvm/IR/Module.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
 
+#include <functional>
+#include <map>
 #include <string>
 
 using namespace llvm;
@@ -39,6 +42,8 @@ bool isIntegerArgument(const CallBase &call, int index) {
 }
 
 bool isSet(int index) { return index != fortify::kNoArg; }
+
+StringRef view(std::string_view text) { return {text.data(), text.size()}; }
 
 // `i1 fortify.format_has_n(ptr format)`: whether a printf-style format
 // contains a %n conversion (with any flags, width, precision or length
@@ -121,8 +126,8 @@ public:
         pointerType_(PointerType::getUnqual(context_)), builder_(&call_),
         checkedKind_(context_.getMDKindID(kCheckedMetadata)),
         marker_(MDNode::get(context_, {})) {
-    // Every instruction of the checks, the trap included, reports the call's
-    // source location.
+    // Every instruction of the checks, the failure path included, reports
+    // the call's source location.
     builder_.SetCurrentDebugLocation(call_.getDebugLoc());
   }
 
@@ -132,26 +137,38 @@ public:
     // the pass does not warn again.
     if (rule_.kind == CheckKind::Unbounded) {
       warnUnbounded();
-      return;
+    } else {
+      // Before the call: what the arguments must satisfy.
+      if (fortify::checksFormat(rule_, options_.level))
+        emitFormatCheck();
+      if (rule_.kind == CheckKind::OpenMode)
+        emitOpenModeCheck();
+      if (site_.objectPointer && rule_.kind != CheckKind::FormattedWrite)
+        emitWriteCheck();
+      if (site_.readPointer && rule_.read != ReadKind::StringResult)
+        emitReadCheck();
+      // Last, as it moves the call into a branch of its own.
+      if (site_.objectPointer && rule_.kind == CheckKind::FormattedWrite)
+        emitFormattedWrite();
+      // After the call: what its result says was read.
+      if (site_.readPointer && rule_.read == ReadKind::StringResult)
+        emitStringResultCheck();
     }
-    // Before the call: what the arguments must satisfy.
-    if (fortify::checksFormat(rule_, options_.level))
-      emitFormatCheck();
-    if (rule_.kind == CheckKind::OpenMode)
-      emitOpenModeCheck();
-    if (site_.objectPointer && rule_.kind != CheckKind::FormattedWrite)
-      emitWriteCheck();
-    if (site_.readPointer && rule_.read != ReadKind::StringResult)
-      emitReadCheck();
-    // Last, as it moves the call into a branch of its own.
-    if (site_.objectPointer && rule_.kind == CheckKind::FormattedWrite)
-      emitFormattedWrite();
-    // After the call: what its result says was read.
-    if (site_.readPointer && rule_.read == ReadKind::StringResult)
-      emitStringResultCheck();
+    // A call none of whose checks could be emitted is not protected.
+    if (!anyCheck_)
+      recordUncheckedCall(call_, rule_, /*byLibc=*/false);
   }
 
 private:
+  // How a failed check goes on in report mode.
+  enum class After {
+    SkipCall,  // before the call: the call is not made
+    Continue,  // the call was made (a check on its result) or made safely
+               // (sprintf's bounded sibling truncated the output)
+  };
+  // The bytes the call would use, built only in the failure block.
+  using Amount = std::function<Value *()>;
+
   Value *argument(int index) { return call_.getArgOperand(index); }
 
   Value *toSize(Value *value) { return builder_.CreateZExtOrTrunc(value, sizeType_); }
@@ -161,6 +178,8 @@ private:
   Value *isKnown(Value *size) {
     return builder_.CreateICmpNE(size, ConstantInt::getAllOnesValue(sizeType_));
   }
+
+  bool reportMode() const { return options_.mode == fortify::FailureMode::Report; }
 
   void beforeCall() { builder_.SetInsertPoint(&call_); }
 
@@ -180,14 +199,15 @@ private:
   }
 
   // llvm.objectsize(p, min=false, nullunknown=true, dynamic=level>=3), folded
-  // by LowerConstantIntrinsics (in the optimisation pipeline, and in the
-  // code generator at -O0) to a constant, a run-time expression or -1.
+  // by LowerConstantIntrinsics (in the optimisation pipeline; at -O0 by the
+  // late pass) to a constant, a run-time expression or -1. Marked, so that
+  // the late pass knows the plugin's own from the program's.
   Value *objectSize(Value *pointer, std::optional<uint64_t> limit) {
     Function *intrinsic = intrinsicDeclaration(module_, Intrinsic::objectsize,
                                                {sizeType_, pointer->getType()});
-    Value *size = builder_.CreateCall(
+    Value *size = mark(builder_.CreateCall(
         intrinsic, {pointer, builder_.getFalse(), builder_.getTrue(),
-                    builder_.getInt1(fortify::usesDynamicSizes(options_))});
+                    builder_.getInt1(fortify::usesDynamicSizes(options_))}));
     if (limit)
       size = builder_.CreateBinaryIntrinsic(Intrinsic::umin, size, sizeConstant(*limit));
     return size;
@@ -241,15 +261,181 @@ private:
     insertBefore(then);
   }
 
-  // Stops the program when `condition` holds, reporting `problem` in abort
-  // mode; continues where it was.
-  void stopIf(Value *condition, Problem problem) {
+  // units * unitBytes [* count] in bytes, SIZE_MAX when the product wraps
+  // (the report must not show a product that wrapped). Constants fold.
+  Value *bytes(Value *units, unsigned unitBytes, Value *count = nullptr) {
+    Value *value = toSize(units);
+    auto scale = [&](Value *factor) {
+      Value *nonzero = builder_.CreateICmpNE(factor, sizeConstant(0));
+      Value *divisor = builder_.CreateSelect(nonzero, factor, sizeConstant(1));
+      Value *limit = builder_.CreateUDiv(ConstantInt::getAllOnesValue(sizeType_), divisor);
+      Value *wraps = builder_.CreateICmpUGT(value, limit);
+      value = builder_.CreateSelect(wraps, ConstantInt::getAllOnesValue(sizeType_),
+                                    builder_.CreateMul(value, factor));
+    };
+    if (count)
+      scale(toSize(count));
+    if (unitBytes != 1)
+      scale(sizeConstant(unitBytes));
+    return value;
+  }
+
+  // arg(length) [* arg(count)] * elementSize in bytes.
+  Amount lengthInBytes() {
+    return [this] {
+      return bytes(argument(rule_.length), rule_.elementSize,
+                   isSet(rule_.count) ? argument(rule_.count) : nullptr);
+    };
+  }
+
+  Value *plusOne(Value *value) { return builder_.CreateAdd(toSize(value), sizeConstant(1)); }
+
+  // The descriptor of this call's check of `problem`, recorded once.
+  GlobalVariable *siteFor(Problem problem) {
+    GlobalVariable *&global = siteGlobals_[problem];
+    if (!global) {
+      std::string text = fortify::encodeSite(describeCall(call_, problem, view(rule_.name)));
+      recordSite(module_, text, kKindCheck);
+      global = siteGlobal(module_, text);
+    }
+    anyCheck_ = true;
+    return global;
+  }
+
+  // A check of `problem` that needs no code (a literal format, open with a
+  // mode): recorded as safe.
+  void recordStatic(Problem problem, StringRef kind) {
+    recordSite(module_, fortify::encodeSite(describeCall(call_, problem, view(rule_.name))),
+               kind);
+  }
+
+  // The failure path when `condition` holds: the marker
+  //   __fortify_fail(site, needed, available)   (noreturn; the late pass
+  //   makes it a trap, or write + abort)
+  // or in report mode the runtime's __fortify_report(site, needed,
+  // available), after which the program goes on as `after` says. `needed`
+  // and `available` are bytes (0 when the problem has no sizes); `needed`
+  // is computed in the failure block only. Continues where it was.
+  void stopIf(Value *condition, Problem problem, const Amount &needed, Value *available,
+              After after = After::SkipCall) {
     BasicBlock::iterator here = builder_.GetInsertPoint();
+    bool goesOn = reportMode() && after == After::Continue;
     Instruction *failure = SplitBlockAndInsertIfThen(
-        condition, here, /*Unreachable=*/true, MDBuilder(context_).createUnlikelyBranchWeights());
+        condition, here, /*Unreachable=*/!goesOn, MDBuilder(context_).createUnlikelyBranchWeights());
+    // The check's own test: while it is there, the failure is a run-time
+    // question, whatever constants the path lets the optimisers substitute
+    // into the failure block (see LatePasses.cpp).
+    failure->getParent()->getSinglePredecessor()->getTerminator()->setMetadata(
+        kCheckBranchMetadata, marker_);
     insertBefore(failure);
-    emitFailure(problem);
+    Value *site = siteFor(problem);
+    Value *neededBytes = needed ? needed() : sizeConstant(0);
+    Value *availableBytes = available ? toSize(available) : sizeConstant(0);
+    if (!reportMode()) {
+      CallInst *fail = builder_.CreateCall(failMarker(), {site, neededBytes, availableBytes});
+      fail->setDoesNotReturn();
+      fail->setDoesNotThrow();
+      // Two failure paths must never become one: each names its own site.
+      fail->setCannotMerge();
+    } else {
+      CallInst *report = builder_.CreateCall(reportFunction(), {site, neededBytes, availableBytes});
+      report->setDoesNotThrow();
+      report->setCannotMerge();
+      if (after == After::SkipCall)
+        skipFrom(failure);
+    }
     insertBefore(&*here);
+  }
+
+  FunctionCallee failMarker() {
+    Type *parameters[] = {pointerType_, sizeType_, sizeType_};
+    FunctionCallee marker = module_.getOrInsertFunction(
+        StringRef(fortify::kFailMarkerName.data(), fortify::kFailMarkerName.size()),
+        FunctionType::get(Type::getVoidTy(context_), parameters, false));
+    if (auto *function = dyn_cast<Function>(marker.getCallee()); function && function->isDeclaration()) {
+      function->setDoesNotReturn();
+      function->setDoesNotThrow();
+      function->addFnAttr(Attribute::Cold);
+      // What llvm.trap is, which the late pass makes it in trap mode; abort
+      // mode's write and abort may touch any memory (a SIGABRT handler).
+      if (options_.mode == fortify::FailureMode::Trap)
+        function->setMemoryEffects(MemoryEffects::inaccessibleMemOnly());
+    }
+    return marker;
+  }
+
+  FunctionCallee reportFunction() {
+    Type *parameters[] = {pointerType_, sizeType_, sizeType_};
+    FunctionCallee report = module_.getOrInsertFunction(
+        StringRef(fortify::kReportFunctionName.data(), fortify::kReportFunctionName.size()),
+        FunctionType::get(Type::getVoidTy(context_), parameters, false));
+    if (auto *function = dyn_cast<Function>(report.getCallee()); function && function->isDeclaration()) {
+      function->setDoesNotThrow();
+      function->addFnAttr(Attribute::Cold);
+    }
+    return report;
+  }
+
+  // A musttail call must stay right before its return: nothing can be
+  // placed after it to join a skipped call.
+  bool canSkip() {
+    auto *call = dyn_cast<CallInst>(&call_);
+    return !call || !call->isMustTailCall();
+  }
+
+  // Report mode, a failed check before the call: the failure block (ending
+  // in `end`, an unreachable) goes past the call, and the call's result
+  // there is what skippedResult() says.
+  void skipFrom(Instruction *end) {
+    BasicBlock *failure = end->getParent();
+    if (!canSkip()) {
+      // Reported; going on would overflow.
+      IRBuilder<> trap(end);
+      trap.SetCurrentDebugLocation(call_.getDebugLoc());
+      trap.CreateIntrinsic(Intrinsic::trap, {}, {})->setDoesNotReturn();
+      return;
+    }
+    BasicBlock *join = skipJoin();
+    end->eraseFromParent();
+    BranchInst::Create(join, failure)->setDebugLoc(call_.getDebugLoc());
+    if (skipResult_)
+      skipResult_->addIncoming(skippedResult(), failure);
+  }
+
+  // The block right after the call, where skipped calls join; the call's
+  // users then see a phi of its result and the skipped calls' values.
+  BasicBlock *skipJoin() {
+    if (skipJoin_)
+      return skipJoin_;
+    if (auto *invoke = dyn_cast<InvokeInst>(&call_))
+      skipJoin_ = SplitEdge(invoke->getParent(), invoke->getNormalDest());
+    else
+      skipJoin_ = SplitBlock(call_.getParent(), call_.getNextNode());
+    if (!call_.getType()->isVoidTy() && !call_.use_empty()) {
+      IRBuilder<> phi(skipJoin_, skipJoin_->begin());
+      skipResult_ = phi.CreatePHI(call_.getType(), 2);
+      call_.replaceAllUsesWith(skipResult_);
+      skipResult_->addIncoming(&call_, call_.getParent());
+    }
+    return skipJoin_;
+  }
+
+  // A skipped call's result: its destination for a pointer (memcpy,
+  // strcpy ... return it), null when nothing is written; -1 (the error
+  // value of read, snprintf, open ...) for a signed integer, 0 for an
+  // unsigned one (fread: nothing read), as in the GCC plugin.
+  Value *skippedResult() {
+    Type *type = call_.getType();
+    if (auto *pointer = dyn_cast<PointerType>(type)) {
+      if (isPointerArgument(call_, rule_.dest) && argument(rule_.dest)->getType() == type)
+        return argument(rule_.dest);
+      return ConstantPointerNull::get(pointer);
+    }
+    if (auto *integer = dyn_cast<IntegerType>(type)) {
+      bool isSigned = site_.resultSigned ? *site_.resultSigned : integer->getBitWidth() <= 32;
+      return isSigned ? ConstantInt::getAllOnesValue(integer) : ConstantInt::get(integer, 0);
+    }
+    return Constant::getNullValue(type);
   }
 
   // arg(length) [* arg(count)] * elementSize > size, written without the
@@ -305,14 +491,18 @@ private:
                                     : builder_.CreateUDiv(size, sizeConstant(rule_.elementSize));
     };
     Value *overflow = nullptr;
+    Amount needed;
     switch (rule_.kind) {
     case CheckKind::CopyLength:
       overflow = lengthExceeds(size);
+      needed = lengthInBytes();
       break;
     case CheckKind::CopyString: {
       // (strlen(src) + 1) * elementSize > size.
       Value *limit = elements();
-      overflow = builder_.CreateICmpUGE(stringLength(argument(rule_.source)), limit);
+      Value *length = stringLength(argument(rule_.source));
+      overflow = builder_.CreateICmpUGE(length, limit);
+      needed = [=] { return bytes(plusOne(length), rule_.elementSize); };
       break;
     }
     case CheckKind::AppendString:
@@ -322,7 +512,9 @@ private:
       Value *added = rule_.kind == CheckKind::AppendString
                          ? stringLength(argument(rule_.source))
                          : boundedStringLength(argument(rule_.source), argument(rule_.length));
-      overflow = builder_.CreateICmpUGE(builder_.CreateAdd(present, added), limit);
+      Value *total = builder_.CreateAdd(present, added);
+      overflow = builder_.CreateICmpUGE(total, limit);
+      needed = [=] { return bytes(plusOne(total), rule_.elementSize); };
       break;
     }
     case CheckKind::MinimumSize: {
@@ -333,6 +525,7 @@ private:
               : sizeConstant(rule_.minimum);
       // An unknown size (-1, also a null destination) never stops.
       overflow = builder_.CreateICmpULT(size, minimum);
+      needed = [=] { return minimum; };
       break;
     }
     case CheckKind::None:
@@ -341,13 +534,14 @@ private:
     case CheckKind::Unbounded:
       return;
     }
-    stopIf(overflow, Problem::Overflow);
+    stopIf(overflow, Problem::Overflow, needed, size);
   }
 
   // sprintf(d, fmt, ...) with a known size becomes
   //   r = snprintf(d, size, fmt, ...); if (r >= 0 && r >= size) stop;
   // and stays sprintf when the size is unknown. The result is the same as
-  // sprintf's whenever the output fits, as with glibc's __sprintf_chk.
+  // sprintf's whenever the output fits, as with glibc's __sprintf_chk. In
+  // report mode a failed check goes on with snprintf's (truncated) output.
   void emitFormattedWrite() {
     auto *call = dyn_cast<CallInst>(&call_);
     if (!call || rule_.boundedSibling.empty() || call->isMustTailCall() ||
@@ -394,7 +588,9 @@ private:
     Value *written = bounded;
     Value *result = toSize(written);
     Value *complete = builder_.CreateICmpSGE(written, ConstantInt::get(written->getType(), 0));
-    stopIf(builder_.CreateAnd(complete, builder_.CreateICmpUGE(result, size)), Problem::Overflow);
+    // The output needed r + 1 bytes (its terminating NUL included).
+    stopIf(builder_.CreateAnd(complete, builder_.CreateICmpUGE(result, size)), Problem::Overflow,
+           [=] { return plusOne(result); }, size, After::Continue);
 
     if (!call->getType()->isVoidTy() && !call->use_empty()) {
       builder_.SetInsertPoint(join, join->begin());
@@ -413,19 +609,23 @@ private:
   }
 
   void emitFormatCheck() {
-    if (formatIsLiteral())
+    if (formatIsLiteral()) {
+      recordStatic(Problem::FormatN, kKindSafe);
       return;
+    }
     beforeCall();
     Function *scanner = formatScanner(module_);
     Value *hasN = mark(builder_.CreateCall(scanner, {argument(rule_.format)}));
-    stopIf(hasN, Problem::FormatN);
+    stopIf(hasN, Problem::FormatN, nullptr, nullptr);
   }
 
   // open(path, flags) without a mode: flags asking for O_CREAT or O_TMPFILE
   // would create the file with whatever the mode register holds.
   void emitOpenModeCheck() {
-    if (int(call_.arg_size()) != rule_.arity)
+    if (int(call_.arg_size()) != rule_.arity) {
+      recordStatic(Problem::OpenWithoutMode, kKindSafe);  // a mode is passed
       return;
+    }
     Value *flags = argument(rule_.flags);
     auto *type = cast<IntegerType>(flags->getType());
     uint64_t mask = fortify::kOpenFlagsNeedingMode & type->getBitMask();
@@ -435,12 +635,16 @@ private:
                                " called with O_CREAT or O_TMPFILE needs a mode argument";
         context_.diagnose(DiagnosticInfoUnsupported(*call_.getFunction(), message,
                                                     call_.getDebugLoc(), DS_Error));
+        recordStatic(Problem::OpenWithoutMode, kKindOverflow);
+      } else {
+        recordStatic(Problem::OpenWithoutMode, kKindSafe);
       }
       return;
     }
     beforeCall();
     Value *masked = builder_.CreateAnd(flags, ConstantInt::get(type, mask));
-    stopIf(builder_.CreateICmpNE(masked, ConstantInt::get(type, 0)), Problem::OpenWithoutMode);
+    stopIf(builder_.CreateICmpNE(masked, ConstantInt::get(type, 0)), Problem::OpenWithoutMode,
+           nullptr, nullptr);
   }
 
   // gets(buf): no bound can be checked. A warning at the call's location
@@ -464,7 +668,7 @@ private:
     if (rule_.read == ReadKind::Length) {
       if (lengthNeedsKnownSize())
         enterIf(isKnown(size));
-      stopIf(lengthExceeds(size), Problem::OverRead);
+      stopIf(lengthExceeds(size), Problem::OverRead, lengthInBytes(), size);
       return;
     }
     if (rule_.read == ReadKind::String) {
@@ -473,13 +677,16 @@ private:
       Value *length = mark(builder_.CreateCall(
           libraryFunction("strnlen", sizeType_, {pointerType_, sizeType_}),
           {argument(rule_.readArg), size}));
-      stopIf(builder_.CreateICmpEQ(length, size), Problem::OverRead);
+      // strnlen(s, size) == size: at least size + 1 bytes are read.
+      stopIf(builder_.CreateICmpEQ(length, size), Problem::OverRead,
+             [=] { return plusOne(length); }, size);
     }
   }
 
   // strlen(s) = r read r + 1 bytes, strnlen(s, n) = r read min(r + 1, n):
   // stop if that is more than the object holds. Nothing when the result is
-  // unused (the call is then usually deleted anyway).
+  // unused (the call is then usually deleted anyway). In report mode the
+  // program goes on: the read has happened.
   void emitStringResultCheck() {
     auto *call = dyn_cast<CallInst>(&call_);
     // A musttail call must stay right before its ret; an invoke's result is
@@ -493,41 +700,8 @@ private:
     if (isSet(rule_.length))
       read = builder_.CreateBinaryIntrinsic(Intrinsic::umin, read, toSize(argument(rule_.length)));
     Value *known = isKnown(size);
-    stopIf(builder_.CreateAnd(known, builder_.CreateICmpUGT(read, size)), Problem::OverRead);
-  }
-
-  // Whether `name` can only mean the C library's function: a module that
-  // defines its own `write` (a static helper, or libc itself) would have
-  // abort mode call that instead. The GCC plugin makes the same choice.
-  bool isLibraryFunction(StringRef name) {
-    GlobalValue *value = module_.getNamedValue(name);
-    if (!value)
-      return true;
-    auto *function = dyn_cast<Function>(value);
-    return function && function->isDeclaration() && !function->hasLocalLinkage();
-  }
-
-  void emitFailure(Problem problem) {
-    if (options_.mode == fortify::FailureMode::Abort && isLibraryFunction("write") &&
-        isLibraryFunction("abort")) {
-      std::string message = abortMessage(problem);
-      Value *text = builder_.CreateGlobalString(message, "fortify.message", 0, &module_);
-      mark(builder_.CreateCall(
-          libraryFunction("write", sizeType_, {builder_.getInt32Ty(), pointerType_, sizeType_}),
-          {builder_.getInt32(2), text, sizeConstant(message.size())}));
-      CallInst *abort = mark(builder_.CreateCall(libraryFunction("abort", builder_.getVoidTy(), {})));
-      abort->setDoesNotReturn();
-      return;
-    }
-    CallInst *trap = builder_.CreateIntrinsic(Intrinsic::trap, {}, {});
-    trap->setDoesNotReturn();
-  }
-
-  std::string abortMessage(Problem problem) {
-    if (const DILocation *location = call_.getDebugLoc().get())
-      return fortify::abortMessage(problem, rule_.name, std::string(location->getFilename()),
-                                   location->getLine(), location->getColumn());
-    return fortify::abortMessage(problem, rule_.name, module_.getSourceFileName(), 0, 0);
+    stopIf(builder_.CreateAnd(known, builder_.CreateICmpUGT(read, size)), Problem::OverRead,
+           [=] { return bytes(read, rule_.elementSize); }, size, After::Continue);
   }
 
   const CheckSite &site_;
@@ -541,6 +715,13 @@ private:
   IRBuilder<> builder_;
   unsigned checkedKind_;
   MDNode *marker_;
+  // The descriptors of this call's checks, by problem.
+  std::map<Problem, GlobalVariable *> siteGlobals_;
+  // Whether a check was emitted or decided here.
+  bool anyCheck_ = false;
+  // Report mode: where skipped calls join, and the phi of the call's result.
+  BasicBlock *skipJoin_ = nullptr;
+  PHINode *skipResult_ = nullptr;
 };
 
 }  // namespace
@@ -600,6 +781,12 @@ bool hasExpectedShape(const CallBase &call, const Rule &rule, bool isIntrinsic) 
 
 void emitCheck(const CheckSite &site, const fortify::Options &options) {
   Emitter(site, options).emit();
+}
+
+void recordUncheckedCall(const CallBase &call, const Rule &rule, bool byLibc) {
+  recordSite(*const_cast<Module *>(call.getModule()),
+             fortify::encodeSite(describeCall(call, fortify::primaryProblem(rule), view(rule.name))),
+             byLibc ? kKindLibc : kKindNone);
 }
 
 }  // namespace fortify_llvm

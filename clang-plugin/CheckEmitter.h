@@ -29,6 +29,10 @@ struct CheckSite {
   // The same for the object the call reads (arg(readArg)), when over-reads
   // are checked; never narrowed to a subobject. Null otherwise.
   llvm::Value *readPointer = nullptr;
+  // Whether the C prototype returns a signed integer, when Clang's AST told
+  // (FrontendAction.cpp). In report mode a skipped call's integer result is
+  // -1 when signed, 0 when unsigned; unknown: signed up to int's width.
+  std::optional<bool> resultSigned;
 };
 
 // Whether the call has the arguments the rule's checks read. Intrinsics may
@@ -49,7 +53,14 @@ bool hasAnyCheck(const fortify::Rule &rule, const fortify::Options &options);
 // the pass never instruments them.
 inline constexpr const char *kInternalPrefix = "fortify.";
 
+// Emits the checks and records the call's sites (Sites.h): one per problem a
+// check was emitted for, "safe" for checks proven needless here, and one
+// "none" record under the rule's primary problem when nothing was emitted.
 void emitCheck(const CheckSite &site, const fortify::Options &options);
+
+// Records the call as one the plugin does not check ("none"), or as one the
+// C library's own fortify checks ("libc").
+void recordUncheckedCall(const llvm::CallBase &call, const fortify::Rule &rule, bool byLibc);
 
 }  // namespace fortify_llvm
 

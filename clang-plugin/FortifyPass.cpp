@@ -3,6 +3,7 @@
 #include "CheckEmitter.h"
 #include "PointerOrigin.h"
 #include "SubobjectSize.h"
+#include "Sites.h"
 #include "rules.h"
 
 #include "llvm/ADT/SmallVector.h"
@@ -24,12 +25,29 @@ namespace {
 
 std::string_view view(StringRef text) { return {text.data(), text.size()}; }
 
+// How a call of a rule-table function is reached.
+enum class CallKind {
+  Plain,       // the C library function (or its builtin or intrinsic)
+  LibcWrapper, // an inline fortify wrapper (glibc's _FORTIFY_SOURCE,
+               // fortify-headers): it checks the call itself once inlined
+  LibcChecked, // glibc's checked entry point (__memcpy_chk ...)
+};
+
+// An inline fortify wrapper definition: always_inline or
+// available_externally, with external linkage.
+bool isInlineWrapper(const Function &function) {
+  return !function.isDeclaration() &&
+         (function.hasAvailableExternallyLinkage() ||
+          function.hasFnAttribute(Attribute::AlwaysInline));
+}
+
 // The rule for a call, by the rule table's names. Intrinsics go by their base
 // name ("llvm.memcpy", an alias in the table). Any other callee must be a C
 // library function: external linkage and a C (unmangled) name, so that a
 // static helper or a C++ function that happens to be called "strcpy" is left
 // alone.
-const fortify::Rule *ruleForCall(const CallBase &call, bool &isIntrinsic) {
+const fortify::Rule *ruleForCall(const CallBase &call, bool &isIntrinsic, CallKind &kind) {
+  kind = CallKind::Plain;
   const Function *callee = call.getCalledFunction();
   if (!callee)
     return nullptr;
@@ -38,38 +56,65 @@ const fortify::Rule *ruleForCall(const CallBase &call, bool &isIntrinsic) {
     return fortify::findRule(view(Intrinsic::getBaseName(id)));
   }
   isIntrinsic = false;
-  if (!(callee->hasExternalLinkage() || callee->hasExternalWeakLinkage()))
-    return nullptr;
-  // A definition here with external linkage is still the C function (a
-  // program or libc that provides strlcpy itself), as in the GCC plugin. But
-  // an inline fortify wrapper (glibc's _FORTIFY_SOURCE, fortify-headers:
-  // always_inline, available_externally) checks the call itself once
-  // inlined: checking it here too would check it twice.
-  if (!callee->isDeclaration() &&
-      (callee->hasAvailableExternallyLinkage() ||
-       callee->hasFnAttribute(Attribute::AlwaysInline)))
+  if (!(callee->hasExternalLinkage() || callee->hasExternalWeakLinkage() ||
+        callee->hasAvailableExternallyLinkage()))
     return nullptr;
   StringRef name = callee->getName();
   name.consume_front("\1");  // asm("name") labels
-  return fortify::findRule(view(name));
+  // A definition here with external linkage is still the C function (a
+  // program or libc that provides strlcpy itself), as in the GCC plugin. But
+  // an inline fortify wrapper checks the call itself once inlined: checking
+  // it here too would check it twice. It counts as checked by the C library.
+  if (isInlineWrapper(*callee)) {
+    kind = CallKind::LibcWrapper;
+    return fortify::findRule(view(name));
+  }
+  if (const fortify::Rule *rule = fortify::findRule(view(name)))
+    return rule;
+  kind = CallKind::LibcChecked;
+  return fortify::findRuleByCheckedName(view(name));
 }
 
 bool instrumentFunction(Function &function, const fortify::Options &options,
-                        unsigned checkedKind) {
+                        unsigned checkedKind, const ResultSigns *signs) {
+  // Inside an inline fortify wrapper, the __*_chk call is the wrapper's own
+  // check; its callers are recorded (as checked by the C library) instead.
+  const bool inWrapper = isInlineWrapper(function);
+  MDNode *marker = MDNode::get(function.getContext(), {});
   SmallVector<CheckSite, 8> sites;
   for (Instruction &instruction : instructions(function)) {
     auto *call = dyn_cast<CallBase>(&instruction);
     if (!call || call->getMetadata(checkedKind))
       continue;
     bool isIntrinsic = false;
-    const fortify::Rule *rule = ruleForCall(*call, isIntrinsic);
-    if (!rule || !hasAnyCheck(*rule, options) || !hasExpectedShape(*call, *rule, isIntrinsic))
+    CallKind kind;
+    const fortify::Rule *rule = ruleForCall(*call, isIntrinsic, kind);
+    if (!rule)
       continue;
-    CheckSite site{call, rule, nullptr, std::nullopt, nullptr};
+    if (kind != CallKind::Plain) {
+      if (!(inWrapper && kind == CallKind::LibcChecked))
+        recordUncheckedCall(*call, *rule, /*byLibc=*/true);
+      call->setMetadata(checkedKind, marker);
+      continue;
+    }
+    if (!hasAnyCheck(*rule, options) || !hasExpectedShape(*call, *rule, isIntrinsic)) {
+      // Recorded as unprotected, and marked so that a second run does not
+      // record it again.
+      recordUncheckedCall(*call, *rule, /*byLibc=*/false);
+      call->setMetadata(checkedKind, marker);
+      continue;
+    }
+    CheckSite site{call, rule, nullptr, std::nullopt, nullptr, std::nullopt};
     if (checksWrite(*rule))
       site.objectPointer = call->getArgOperand(rule->dest);
     if (checksRead(*rule, options))
       site.readPointer = call->getArgOperand(rule->readArg);
+    if (signs && !isIntrinsic) {
+      StringRef name = call->getCalledFunction()->getName();
+      name.consume_front("\1");
+      if (auto found = signs->find(name); found != signs->end())
+        site.resultSigned = found->second;
+    }
     sites.push_back(site);
   }
   if (sites.empty())
@@ -96,7 +141,6 @@ bool instrumentFunction(Function &function, const fortify::Options &options,
       site.readPointer = forwardThroughLocals(site.readPointer, site.call, *dominators);
   }
 
-  MDNode *marker = MDNode::get(function.getContext(), {});
   for (const CheckSite &site : sites) {
     emitCheck(site, options);
     site.call->setMetadata(checkedKind, marker);
@@ -111,14 +155,21 @@ PreservedAnalyses FortifyPass::run(Module &module, ModuleAnalysisManager &) {
   bool changed = false;
   for (Function &function : module)
     if (!function.isDeclaration() && !function.getName().starts_with(kInternalPrefix))
-      changed |= instrumentFunction(function, options_, checkedKind);
+      changed |= instrumentFunction(function, options_, checkedKind, signs_.get());
   return changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }
 
-void registerFortifyPass(PassBuilder &builder, const fortify::Options &options) {
+void registerFortifyPass(PassBuilder &builder, const fortify::Options &options,
+                         std::shared_ptr<const ResultSigns> signs) {
   builder.registerPipelineStartEPCallback(
-      [options](ModulePassManager &passes, OptimizationLevel) {
-        passes.addPass(FortifyPass(options));
+      [options, signs](ModulePassManager &passes, OptimizationLevel) {
+        passes.addPass(FortifyPass(options, signs));
+      });
+  builder.registerOptimizerEarlyEPCallback(
+      [](ModulePassManager &passes, OptimizationLevel) { passes.addPass(FortifyProbePass()); });
+  builder.registerOptimizerLastEPCallback(
+      [options](ModulePassManager &passes, OptimizationLevel level) {
+        passes.addPass(FortifyFinishPass(options, level == OptimizationLevel::O0));
       });
 }
 

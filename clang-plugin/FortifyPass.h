@@ -7,6 +7,10 @@
 
 #include "llvm/IR/PassManager.h"
 
+#include <map>
+#include <memory>
+#include <string>
+
 namespace llvm {
 class PassBuilder;
 }
@@ -18,9 +22,17 @@ namespace fortify_llvm {
 // leaves them alone.
 inline constexpr const char *kCheckedMetadata = "fortify.checked";
 
+// Whether the C prototypes of rule-table functions return signed integers,
+// by name, as Clang's AST declares them (FrontendAction.cpp fills it while
+// parsing; the pass reads it when the pipeline runs). Absent on the
+// pass-plugin path, which has no AST.
+using ResultSigns = std::map<std::string, bool, std::less<>>;
+
 class FortifyPass : public llvm::PassInfoMixin<FortifyPass> {
 public:
-  explicit FortifyPass(const fortify::Options &options) : options_(options) {}
+  explicit FortifyPass(const fortify::Options &options,
+                       std::shared_ptr<const ResultSigns> signs = nullptr)
+      : options_(options), signs_(std::move(signs)) {}
 
   llvm::PreservedAnalyses run(llvm::Module &module, llvm::ModuleAnalysisManager &analyses);
 
@@ -29,12 +41,44 @@ public:
 
 private:
   fortify::Options options_;
+  std::shared_ptr<const ResultSigns> signs_;
+};
+
+// After inlining, before LowerConstantIntrinsics (OptimizerEarlyEP): records
+// in !fortify.unknown the sites whose surviving checks ask llvm.objectsize
+// about an object of unknown size. Folding would make those checks vanish
+// exactly like ones proven to fit; this tells the two apart.
+class FortifyProbePass : public llvm::PassInfoMixin<FortifyProbePass> {
+public:
+  llvm::PreservedAnalyses run(llvm::Module &module, llvm::ModuleAnalysisManager &analyses);
+  static bool isRequired() { return true; }
+};
+
+// After optimisation (OptimizerLastEP): decides each site's status, warns
+// about checks that always fail, lowers the failure markers (trap, or
+// write + abort), writes the coverage records and the .note.fortify note.
+// `lowerSizes`: the pipeline folds no object sizes (-O0): the pass probes
+// and lowers the checks' llvm.objectsize calls itself, so that checks that
+// fold leave no code, as at -O1 and up.
+class FortifyFinishPass : public llvm::PassInfoMixin<FortifyFinishPass> {
+public:
+  FortifyFinishPass(const fortify::Options &options, bool lowerSizes)
+      : options_(options), lowerSizes_(lowerSizes) {}
+  llvm::PreservedAnalyses run(llvm::Module &module, llvm::ModuleAnalysisManager &analyses);
+  static bool isRequired() { return true; }
+
+private:
+  fortify::Options options_;
+  bool lowerSizes_;
 };
 
 // Adds the pass at PipelineStartEP, where the typed GEPs that subobject sizes
 // are derived from still exist and before small copies become plain loads
-// and stores. Used by both the frontend plugin and the pass plugin.
-void registerFortifyPass(llvm::PassBuilder &builder, const fortify::Options &options);
+// and stores; the probe at OptimizerEarlyEP and the finishing pass at
+// OptimizerLastEP (both also run at -O0 and in the LTO pre-link pipelines).
+// Used by both the frontend plugin and the pass plugin.
+void registerFortifyPass(llvm::PassBuilder &builder, const fortify::Options &options,
+                         std::shared_ptr<const ResultSigns> signs = nullptr);
 
 }  // namespace fortify_llvm
 

@@ -14,7 +14,12 @@
 #include "FortifyPass.h"
 #include "PluginOptions.h"
 
+#include "rules.h"
+
 #include "clang/AST/ASTConsumer.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclGroup.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
@@ -28,6 +33,43 @@
 #include <vector>
 
 namespace {
+
+// Notes, while Clang parses, whether the C prototypes of the rule table's
+// functions return a signed integer: LLVM IR does not say, and report mode
+// gives a skipped call's result -1 (signed: read, snprintf ...) or 0
+// (unsigned: fread, confstr ...). The code generator runs the pipeline (and
+// the pass reads the map) after the whole translation unit is parsed.
+class ResultSignCollector : public clang::ASTConsumer {
+public:
+  explicit ResultSignCollector(std::shared_ptr<fortify_llvm::ResultSigns> signs)
+      : signs_(std::move(signs)) {}
+
+  bool HandleTopLevelDecl(clang::DeclGroupRef group) override {
+    for (clang::Decl *declaration : group)
+      visit(declaration);
+    return true;
+  }
+
+private:
+  void visit(clang::Decl *declaration) {
+    if (auto *linkage = llvm::dyn_cast<clang::LinkageSpecDecl>(declaration)) {
+      for (clang::Decl *inner : linkage->decls())
+        visit(inner);
+      return;
+    }
+    auto *function = llvm::dyn_cast<clang::FunctionDecl>(declaration);
+    if (!function || !function->getIdentifier())
+      return;
+    llvm::StringRef name = function->getName();
+    if (!fortify::findRule({name.data(), name.size()}))
+      return;
+    clang::QualType result = function->getReturnType();
+    if (result->isIntegerType())
+      (*signs_)[name.str()] = result->isSignedIntegerType();
+  }
+
+  std::shared_ptr<fortify_llvm::ResultSigns> signs_;
+};
 
 class FortifyAction : public clang::PluginASTAction {
 protected:
@@ -50,11 +92,12 @@ protected:
   std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &compiler,
                                                         llvm::StringRef) override {
     fortify::Options options = options_;
+    auto signs = std::make_shared<fortify_llvm::ResultSigns>();
     compiler.getCodeGenOpts().PassBuilderCallbacks.push_back(
-        [options](llvm::PassBuilder &builder) {
-          fortify_llvm::registerFortifyPass(builder, options);
+        [options, signs](llvm::PassBuilder &builder) {
+          fortify_llvm::registerFortifyPass(builder, options, signs);
         });
-    return std::make_unique<clang::ASTConsumer>();
+    return std::make_unique<ResultSignCollector>(signs);
   }
 
   ActionType getActionType() override { return AddBeforeMainAction; }
@@ -91,7 +134,7 @@ struct Registration {
     // not export its registry, -fplugin= would silently check nothing.
     if (dlsym(RTLD_DEFAULT, kClangFrontendSymbol))
       std::fprintf(stderr, "fortify: cannot register with this clang's plugin registry; "
-                           "use -fpass-plugin= and FORTIFY_OPTIONS instead\n");
+                           "use -fpass-plugin= and FORTIFY_PLUGIN_OPTIONS instead\n");
   }
 } gRegistration;
 

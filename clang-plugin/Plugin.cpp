@@ -3,11 +3,15 @@
 // instead and registers the same pass.)
 //
 // Options on this path, since neither loader forwards -fplugin-arg-*:
-//  - the environment variable FORTIFY_OPTIONS, items as in
+//  - the environment variable FORTIFY_PLUGIN_OPTIONS, items as in
 //    -fplugin-arg-fortify-ITEM separated by commas or spaces, e.g.
-//    FORTIFY_OPTIONS="level=2,mode=abort";
+//    FORTIFY_PLUGIN_OPTIONS="level=2,mode=abort" (FORTIFY_OPTIONS is the
+//    report runtime's, read by the program when it runs);
 //  - for opt, pass parameters: -passes='fortify<level=2;mode=abort>', which
 //    override the environment.
+// opt also knows the two later passes by name, with the same parameters:
+// fortify-probe (OptimizerEarlyEP) and fortify-finish (OptimizerLastEP);
+// `fortify-finish<O0>` lowers the checks' object sizes itself, as at -O0.
 // A bad item is an error (exit status 1) naming the valid options. No cl::opt: the file
 // may be loaded twice into one process (-fplugin and -fpass-plugin under
 // different paths), and a second registration of a cl::opt aborts.
@@ -25,7 +29,7 @@ using namespace llvm;
 
 namespace {
 
-constexpr const char *kEnvironmentVariable = "FORTIFY_OPTIONS";
+constexpr const char *kEnvironmentVariable = "FORTIFY_PLUGIN_OPTIONS";
 
 // Like a compiler error, not a crash: report_fatal_error would make clang
 // print a stack dump and ask for a bug report.
@@ -45,19 +49,54 @@ fortify::Options optionsFromEnvironment() {
   return options;
 }
 
-// "fortify" or "fortify<item;item...>" in a -passes= pipeline.
+// "fortify", "fortify-finish", "fortify-probe", optionally followed by
+// "<item;item...>", in a -passes= pipeline.
 bool parsePipelineElement(StringRef name, ModulePassManager &passes) {
-  if (!name.consume_front("fortify"))
+  enum { Instrument, Probe, Finish } pass;
+  if (name.consume_front("fortify-finish"))
+    pass = Finish;
+  else if (name.consume_front("fortify-probe"))
+    pass = Probe;
+  else if (name.consume_front("fortify"))
+    pass = Instrument;
+  else
     return false;
   fortify::Options options = optionsFromEnvironment();
+  bool lowerSizes = false;
   if (!name.empty()) {
     if (!name.consume_front("<") || !name.consume_back(">"))
       return false;
-    std::string error;
-    if (!fortify_llvm::applyOptionList(options, name, ";", error))
-      failOnBadOptions(error, "-passes=fortify<...>");
+    if (pass == Finish) {
+      // "O0": the pipeline folds no object sizes (as at -O0).
+      SmallVector<StringRef, 4> items;
+      std::string rest;
+      name.split(items, ';');
+      for (StringRef item : items) {
+        if (item.trim() == "O0")
+          lowerSizes = true;
+        else
+          rest += item.str() + ";";
+      }
+      std::string error;
+      if (!fortify_llvm::applyOptionList(options, rest, ";", error))
+        failOnBadOptions(error, "-passes=fortify-finish<...>");
+    } else {
+      std::string error;
+      if (!fortify_llvm::applyOptionList(options, name, ";", error))
+        failOnBadOptions(error, "-passes=fortify<...>");
+    }
   }
-  passes.addPass(fortify_llvm::FortifyPass(options));
+  switch (pass) {
+  case Instrument:
+    passes.addPass(fortify_llvm::FortifyPass(options));
+    break;
+  case Probe:
+    passes.addPass(fortify_llvm::FortifyProbePass());
+    break;
+  case Finish:
+    passes.addPass(fortify_llvm::FortifyFinishPass(options, lowerSizes));
+    break;
+  }
   return true;
 }
 

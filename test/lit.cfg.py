@@ -24,7 +24,7 @@ config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.fortify_obj_root, "test")
 
 config.environment["PATH"] = os.pathsep.join([config.llvm_tools_dir, config.environment.get("PATH", "")])
-for name in ("FORTIFY_OPTIONS", "CFLAGS", "CPPFLAGS", "LDFLAGS"):
+for name in ("FORTIFY_OPTIONS", "FORTIFY_PLUGIN_OPTIONS", "CFLAGS", "CPPFLAGS", "LDFLAGS"):
     config.environment.pop(name, None)
 
 tools_dir = os.path.join(config.test_source_root, "tools")

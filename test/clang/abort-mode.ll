@@ -2,9 +2,11 @@
 ; function and the call's source location as the DILocation spells it; with
 ; no location, the module's source file. The failure block carries the call's
 ; debug location in both modes.
-; RUN: %opt -load-pass-plugin %clang-plugin -passes='fortify<mode=abort>' -S %s | FileCheck %s
-; RUN: env FORTIFY_OPTIONS=mode=abort %opt -load-pass-plugin %clang-plugin -passes=fortify -S %s | FileCheck %s
-; RUN: %opt -load-pass-plugin %clang-plugin -passes=fortify -S %s | FileCheck %s --check-prefix=TRAP
+; The checks call the marker __fortify_fail(site, needed, available); the
+; late pass (fortify-finish) makes it the mode's failure code.
+; RUN: %opt -load-pass-plugin %clang-plugin -passes='fortify<mode=abort>,fortify-finish<mode=abort>' -S %s | FileCheck %s
+; RUN: env FORTIFY_PLUGIN_OPTIONS=mode=abort %opt -load-pass-plugin %clang-plugin -passes=fortify,fortify-finish -S %s | FileCheck %s
+; RUN: %opt -load-pass-plugin %clang-plugin -passes=fortify,fortify-finish -S %s | FileCheck %s --check-prefix=TRAP
 
 source_filename = "demo.c"
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"

@@ -4,7 +4,9 @@
 ; so a product that wraps is caught. Wide string kinds measure with wcslen
 ; and wcsnlen, in elements.
 ; RUN: %opt -load-pass-plugin %clang-plugin -passes=fortify -S %s | FileCheck %s
-; RUN: %opt -load-pass-plugin %clang-plugin -passes='fortify,default<O2>' -S %s | FileCheck %s --check-prefix=O2
+; RUN: %opt -load-pass-plugin %clang-plugin -passes='fortify,default<O2>' -S %s 2>%t.err | FileCheck %s --check-prefix=O2
+; RUN: FileCheck %s --check-prefix=WARN --implicit-check-not=warning: < %t.err
+; WARN: warning: {{.*}}in function wraps {{.*}}: 'fread' writes 18446744073709551615 bytes into a region of size 16 [fortify]
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
@@ -28,8 +30,17 @@ declare void @use(ptr)
 ; CHECK-NEXT: [[GT:%[0-9]+]] = icmp ugt i64 %n, [[PER]]
 ; CHECK-NEXT: [[STOP:%[0-9]+]] = and i1 [[NZ]], [[GT]]
 ; CHECK-NEXT: br i1 [[STOP]], label %[[TRAP:[0-9]+]], label %{{[0-9]+}}, !prof
+; The failure path names the bytes fread would write, n * m, saturating
+; at SIZE_MAX instead of wrapping.
 ; CHECK: [[TRAP]]:
-; CHECK-NEXT: call void @llvm.trap()
+; CHECK-NEXT: [[NZ2:%[0-9]+]] = icmp ne i64 %m, 0
+; CHECK-NEXT: [[DIV2:%[0-9]+]] = select i1 [[NZ2]], i64 %m, i64 1
+; CHECK-NEXT: [[LIMIT:%[0-9]+]] = udiv i64 -1, [[DIV2]]
+; CHECK-NEXT: [[WRAPS:%[0-9]+]] = icmp ugt i64 %n, [[LIMIT]]
+; CHECK-NEXT: [[PRODUCT:%[0-9]+]] = mul i64 %n, %m
+; CHECK-NEXT: [[NEEDED:%[0-9]+]] = select i1 [[WRAPS]], i64 -1, i64 [[PRODUCT]]
+; CHECK-NEXT: call void @__fortify_fail(ptr @fortify.site{{[.0-9]*}}, i64 [[NEEDED]], i64 [[S]])
+; CHECK-NEXT: unreachable
 ; CHECK: [[CALL]]:
 ; CHECK-NEXT: call i64 @fread(ptr %d, i64 %n, i64 %m, ptr %f), !fortify.checked
 define i64 @count(ptr %d, i64 %n, i64 %m, ptr %f) {

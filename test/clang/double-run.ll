@@ -19,11 +19,11 @@ declare ptr @strcpy(ptr, ptr)
 
 ; CHECK-LABEL: define void @f(
 ; CHECK: call i64 @llvm.objectsize
-; CHECK: call void @llvm.trap()
+; CHECK: call void @__fortify_fail(
 ; CHECK: call void @llvm.memcpy.p0.p0.i64({{.*}}), !fortify.checked
 ; CHECK: call i64 @llvm.objectsize
 ; CHECK: call i64 @strlen
-; CHECK: call void @llvm.trap()
+; CHECK: call void @__fortify_fail(
 ; CHECK: call ptr @strcpy({{.*}}), !fortify.checked
 ; CHECK-NEXT: ret void
 define void @f(ptr %d, ptr %s, i64 %n) {

@@ -37,7 +37,7 @@ define void @literal_formats(ptr %x) {
 ; CHECK: [[N1:%[0-9]+]] = call i1 @fortify.format_has_n(ptr %f), !fortify.checked
 ; CHECK-NEXT: br i1 [[N1]], label %[[TRAP1:[0-9]+]], label %{{[0-9]+}}, !prof
 ; CHECK: [[TRAP1]]:
-; CHECK-NEXT: call void @llvm.trap()
+; CHECK-NEXT: call void @__fortify_fail(ptr @fortify.site{{[.0-9]*}}, i64 0, i64 0)
 ; CHECK: call i32 (ptr, ...) @printf(ptr %f, i32 1), !fortify.checked
 ; A writable global is no literal.
 ; CHECK: call i1 @fortify.format_has_n(ptr @writable)

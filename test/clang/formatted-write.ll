@@ -30,8 +30,10 @@ declare void @use(ptr)
 ; CHECK-NEXT: [[LONG:%[0-9]+]] = icmp uge i64 [[RS]], [[S]]
 ; CHECK-NEXT: [[STOP:%[0-9]+]] = and i1 [[NONNEG]], [[LONG]]
 ; CHECK-NEXT: br i1 [[STOP]], label %[[TRAP:[0-9]+]], label %[[FITS:[0-9]+]], !prof
+; The output needed r + 1 bytes.
 ; CHECK: [[TRAP]]:
-; CHECK-NEXT: call void @llvm.trap()
+; CHECK-NEXT: [[NEEDED:%[0-9]+]] = add i64 [[RS]], 1
+; CHECK-NEXT: call void @__fortify_fail(ptr @fortify.site{{[.0-9]*}}, i64 [[NEEDED]], i64 [[S]])
 ; CHECK-NEXT: unreachable
 ; CHECK: [[FITS]]:
 ; CHECK-NEXT: br label %[[JOIN:[0-9]+]]

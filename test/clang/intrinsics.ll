@@ -22,7 +22,7 @@ declare void @bzero(ptr, i64)
 ; CHECK-NEXT: [[C1:%[0-9a-z.]+]] = icmp ugt i64 %n, [[S1]]
 ; CHECK-NEXT: br i1 [[C1]], label %[[TRAP1:[0-9a-z.]+]], label %[[OK1:[0-9a-z.]+]], !prof
 ; CHECK: [[TRAP1]]:
-; CHECK-NEXT: call void @llvm.trap()
+; CHECK-NEXT: call void @__fortify_fail(ptr [[WRITE:@fortify.site[.0-9]*]], i64 %n, i64 [[S1]]) [[MARKER:#[0-9]+]]
 ; CHECK-NEXT: unreachable
 ; CHECK: [[OK1]]:
 ; Then (reads, on from level 2) the source must hold the n bytes read.
@@ -30,7 +30,7 @@ declare void @bzero(ptr, i64)
 ; CHECK-NEXT: [[RC1:%[0-9a-z.]+]] = icmp ugt i64 %n, [[R1]]
 ; CHECK-NEXT: br i1 [[RC1]], label %[[TRAP2:[0-9a-z.]+]], label %[[OK2:[0-9a-z.]+]], !prof
 ; CHECK: [[TRAP2]]:
-; CHECK-NEXT: call void @llvm.trap()
+; CHECK-NEXT: call void @__fortify_fail(ptr [[READ:@fortify.site[.0-9]*]], i64 %n, i64 [[R1]]) [[MARKER]]
 ; CHECK: [[OK2]]:
 ; CHECK-NEXT: call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 %n, i1 false), !fortify.checked
 ; CHECK: call i64 @llvm.objectsize.i64.p0(ptr %d, i1 false, i1 true, i1 true)

@@ -16,7 +16,7 @@ declare i32 @openat(i32, ptr, i32, ...)
 ; CHECK-NEXT: [[C:%[0-9]+]] = icmp ne i32 [[M]], 0
 ; CHECK-NEXT: br i1 [[C]], label %[[TRAP:[0-9]+]], label %{{[0-9]+}}, !prof
 ; CHECK: [[TRAP]]:
-; CHECK-NEXT: call void @llvm.trap()
+; CHECK-NEXT: call void @__fortify_fail(ptr @fortify.site{{[.0-9]*}}, i64 0, i64 0)
 ; CHECK: call i32 (ptr, i32, ...) @open(ptr %p, i32 %flags), !fortify.checked
 ; openat: the flags are its third argument.
 ; CHECK: [[M2:%[0-9]+]] = and i32 %flags, 4194368
@@ -32,11 +32,11 @@ define i32 @runtime_flags(ptr %p, i32 %flags) {
 ; With a mode, or with constant flags that need none: nothing.
 ; CHECK-LABEL: define void @no_check(
 ; CHECK-NOT: and i32
-; CHECK-NOT: trap
+; CHECK-NOT: __fortify_fail
 ; CHECK: call i32 (ptr, i32, ...) @open(ptr %p, i32 %flags, i32 420)
-; CHECK-NOT: trap
+; CHECK-NOT: __fortify_fail
 ; CHECK: call i32 (ptr, i32, ...) @open(ptr %p, i32 577, i32 420)
-; CHECK-NOT: trap
+; CHECK-NOT: __fortify_fail
 ; CHECK: call i32 (ptr, i32, ...) @open(ptr %p, i32 2)
 ; CHECK-NEXT: ret void
 define void @no_check(ptr %p, i32 %flags) {

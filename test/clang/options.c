@@ -8,12 +8,14 @@
 // RUN: not %clang-fortify -fplugin-arg-fortify-colour=red -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=UNKNOWN
 // UNKNOWN: error: fortify: unknown option 'colour=red'; valid options: level=1|2|3, mode=trap|abort|report, reads=on|off, werror, report=PATH
 //
-// The pass-plugin path (-fpass-plugin=, opt) reads FORTIFY_OPTIONS.
-// RUN: env FORTIFY_OPTIONS="level=1, mode=abort" clang -fpass-plugin=%clang-plugin -O2 -S -emit-llvm %s -o - | FileCheck %s --check-prefix=ENV
+// The pass-plugin path (-fpass-plugin=, opt) reads FORTIFY_PLUGIN_OPTIONS
+// (FORTIFY_OPTIONS is the report runtime's, and means nothing to the plugin).
+// RUN: env FORTIFY_PLUGIN_OPTIONS="level=1, mode=abort" clang -fpass-plugin=%clang-plugin -O2 -S -emit-llvm %s -o - | FileCheck %s --check-prefix=ENV
 // ENV: call i64 @write(i32 2
 // ENV-NOT: llvm.objectsize
-// RUN: env FORTIFY_OPTIONS=level=0 not clang -fpass-plugin=%clang-plugin -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=ENVBAD
-// ENVBAD: error: fortify: invalid option 'level=0': level must be 1, 2 or 3 (in FORTIFY_OPTIONS)
+// RUN: env FORTIFY_PLUGIN_OPTIONS=level=0 not clang -fpass-plugin=%clang-plugin -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=ENVBAD
+// ENVBAD: error: fortify: invalid option 'level=0': level must be 1, 2 or 3 (in FORTIFY_PLUGIN_OPTIONS)
+// RUN: env FORTIFY_OPTIONS=level=0 clang -fpass-plugin=%clang-plugin -c %s -o %t.o
 #include <string.h>
 
 void copy(const char *s, size_t n) {

@@ -7,7 +7,7 @@
 ;  - String: strchr(s, c) stops first if strnlen(s, size) == size.
 ; RUN: %opt -load-pass-plugin %clang-plugin -passes=fortify -S %s | FileCheck %s
 ; RUN: %opt -load-pass-plugin %clang-plugin -passes='fortify<reads=off>' -S %s | FileCheck %s --check-prefix=OFF
-; RUN: env FORTIFY_OPTIONS=reads=off %opt -load-pass-plugin %clang-plugin -passes=fortify -S %s | FileCheck %s --check-prefix=OFF
+; RUN: env FORTIFY_PLUGIN_OPTIONS=reads=off %opt -load-pass-plugin %clang-plugin -passes=fortify -S %s | FileCheck %s --check-prefix=OFF
 ; RUN: %opt -load-pass-plugin %clang-plugin -passes='fortify<level=1>' -S %s | FileCheck %s --check-prefix=OFF
 ; RUN: %opt -load-pass-plugin %clang-plugin -passes='fortify,default<O2>' -S %s | FileCheck %s --check-prefix=O2
 ; RUN: not %opt -load-pass-plugin %clang-plugin -passes='fortify<reads=maybe>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=BAD
@@ -34,7 +34,7 @@ declare void @use(ptr)
 ; CHECK-NEXT: [[C:%[0-9]+]] = icmp ugt i64 %n, [[S]]
 ; CHECK-NEXT: br i1 [[C]], label %[[TRAP:[0-9]+]], label %{{[0-9]+}}, !prof
 ; CHECK: [[TRAP]]:
-; CHECK-NEXT: call void @llvm.trap()
+; CHECK-NEXT: call void @__fortify_fail(ptr @fortify.site{{[.0-9]*}}, i64 %n, i64 [[S]])
 ; CHECK: call ptr @memcpy(ptr %d, ptr %s, i64 %n), !fortify.checked
 ; write(fd, buf, n): arg 1 read for n bytes; nothing written.
 ; CHECK: [[S2:%[0-9]+]] = call i64 @llvm.objectsize.i64.p0(ptr %s,
@@ -69,7 +69,7 @@ define void @lengths(ptr %d, ptr %s, i64 %n, i64 %m, ptr %f) {
 ; CHECK-NEXT: [[C:%[0-9]+]] = and i1 [[K]], [[GT]]
 ; CHECK-NEXT: br i1 [[C]], label %[[TRAP:[0-9]+]], label %{{[0-9]+}}, !prof
 ; CHECK: [[TRAP]]:
-; CHECK-NEXT: call void @llvm.trap()
+; CHECK-NEXT: call void @__fortify_fail(ptr @fortify.site{{[.0-9]*}}, i64 [[READ]], i64 [[S]])
 ; strnlen(s, n): min(r + 1, n) bytes were read.
 ; CHECK: [[R2:%[0-9a-z]+]] = call i64 @strnlen(ptr %s, i64 %n), !fortify.checked
 ; CHECK-NEXT: [[S2:%[0-9]+]] = call i64 @llvm.objectsize.i64.p0(ptr %s,
@@ -97,8 +97,10 @@ define i64 @results(ptr %s, i64 %n) {
 ; CHECK-NEXT: [[L:%[0-9]+]] = call i64 @strnlen(ptr %s, i64 [[S]]), !fortify.checked
 ; CHECK-NEXT: [[C:%[0-9]+]] = icmp eq i64 [[L]], [[S]]
 ; CHECK-NEXT: br i1 [[C]], label %[[TRAP:[0-9]+]], label %{{[0-9]+}}, !prof
+; strnlen(s, size) == size: size + 1 bytes would be read.
 ; CHECK: [[TRAP]]:
-; CHECK-NEXT: call void @llvm.trap()
+; CHECK-NEXT: [[N:%[0-9]+]] = add i64 [[L]], 1
+; CHECK-NEXT: call void @__fortify_fail(ptr @fortify.site{{[.0-9]*}}, i64 [[N]], i64 [[S]])
 ; CHECK: call ptr @strchr(ptr %s, i32 %c), !fortify.checked
 define ptr @string(ptr %s, i32 %c) {
   %r = call ptr @strchr(ptr %s, i32 %c)

@@ -21,8 +21,12 @@ declare ptr @strncpy(ptr, ptr, i64)
 ; CHECK-NEXT: [[L:%[0-9a-z.]+]] = call i64 @strlen(ptr %s)
 ; CHECK-NEXT: [[C:%[0-9a-z.]+]] = icmp uge i64 [[L]], [[S]]
 ; CHECK-NEXT: br i1 [[C]], label %[[TRAP:[0-9a-z.]+]], label %{{[0-9a-z.]+}}, !prof
+; The failure path passes the bytes strcpy would write, strlen(src) + 1,
+; reusing the measured length.
 ; CHECK: [[TRAP]]:
-; CHECK-NEXT: call void @llvm.trap()
+; CHECK-NEXT: [[N:%[0-9a-z.]+]] = add i64 [[L]], 1
+; CHECK-NEXT: call void @__fortify_fail(ptr @fortify.site{{[.0-9]*}}, i64 [[N]], i64 [[S]])
+; CHECK-NEXT: unreachable
 ; CHECK: [[CALL]]:
 ; CHECK-NEXT: call ptr @strcpy(ptr %d, ptr %s), !fortify.checked
 define ptr @copy_string(ptr %d, ptr %s) {
@@ -37,6 +41,8 @@ define ptr @copy_string(ptr %d, ptr %s) {
 ; CHECK-NEXT: [[L2:%[0-9a-z.]+]] = call i64 @strlen(ptr %s)
 ; CHECK-NEXT: [[T:%[0-9a-z.]+]] = add i64 [[L1]], [[L2]]
 ; CHECK-NEXT: icmp uge i64 [[T]], [[S]]
+; CHECK: [[N:%[0-9a-z.]+]] = add i64 [[T]], 1
+; CHECK-NEXT: call void @__fortify_fail(ptr @fortify.site{{[.0-9]*}}, i64 [[N]], i64 [[S]])
 define ptr @append_string(ptr %d, ptr %s) {
   %r = call ptr @strcat(ptr %d, ptr %s)
   ret ptr %r
