@@ -12,6 +12,7 @@
 #include "llvm/Analysis/InstructionSimplify.h"
 #include "llvm/Analysis/MemoryBuiltins.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/Analysis/ValueTracking.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Constants.h"
@@ -217,6 +218,36 @@ bool replaceAndFold(Instruction *call, Value *value) {
     BranchInst::Create(target, source)->setDebugLoc(branch->getDebugLoc());
     branch->eraseFromParent();
     deadBlocks |= pred_empty(other);
+  }
+  return deadBlocks;
+}
+
+// At -O0 nothing folds strlen("hello") either (GCC does, even at -O0): the
+// checks' own string lengths of constant strings become constants, so that
+// `strcpy(name, "hello")` into char[4] is known to fail as at -O1.
+bool foldOwnStringLengths(Function &function) {
+  unsigned checkedKind = function.getContext().getMDKindID(kCheckedMetadata);
+  SmallVector<std::pair<CallInst *, uint64_t>, 4> constants;
+  for (Instruction &instruction : instructions(function)) {
+    auto *call = dyn_cast<CallInst>(&instruction);
+    if (!call || !call->getMetadata(checkedKind) || call->arg_size() != 1 ||
+        !call->getType()->isIntegerTy() || !call->getCalledFunction())
+      continue;
+    StringRef name = call->getCalledFunction()->getName();
+    unsigned characterBits = name == "strlen" ? 8 : name == "wcslen" ? 32 : 0;
+    if (!characterBits)
+      continue;
+    // The length plus one, or 0 when it cannot be told.
+    if (uint64_t withNul = GetStringLength(call->getArgOperand(0), characterBits))
+      constants.push_back({call, withNul - 1});
+  }
+  bool deadBlocks = false;
+  for (auto [call, length] : constants) {
+    Value *value = ConstantInt::get(call->getType(), length);
+    WeakVH handle(call);  // null if simplification erased the call
+    deadBlocks |= replaceAndFold(call, value);
+    if (auto *left = dyn_cast_or_null<CallInst>(handle); left && left->use_empty())
+      left->eraseFromParent();
   }
   return deadBlocks;
 }
@@ -522,6 +553,7 @@ PreservedAnalyses FortifyFinishPass::run(Module &module, ModuleAnalysisManager &
     bool deadBlocks = false;
     for (IntrinsicInst *size : sizes)
       deadBlocks |= replaceAndFold(size, lowered[size]);
+    deadBlocks |= foldOwnStringLengths(function);
     if (deadBlocks)
       removeUnreachableBlocks(function);
     functions.invalidate(function, PreservedAnalyses::none());

@@ -73,6 +73,7 @@ void inlined_twice(const char *s) {
 
 void unrolled(const char *s) {
   char rows[4][8];
+  // CLANG: diagnostics.c:[[@LINE+2]]:{{[0-9]+}}: {{warning|error}}: 'memcpy' writes 9 bytes into a region of size 8 [fortify]
   // GCC: diagnostics.c:[[@LINE+1]]:{{[0-9]+}}: {{warning|error}}: 'memcpy' writes 9 bytes into a region of size 8 [fortify]
   for (int i = 0; i < 4; i++) memcpy(rows[i], s, 9);
   sink(rows);
