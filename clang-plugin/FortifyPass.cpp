@@ -56,10 +56,17 @@ const fortify::Rule *ruleForCall(const CallBase &call, bool &isIntrinsic, CallKi
     return fortify::findRule(view(Intrinsic::getBaseName(id)));
   }
   isIntrinsic = false;
+  StringRef name = callee->getName();
+  // Clang emits a gnu_inline redefinition of a builtin (glibc's fortify
+  // wrappers of memcpy, strcpy ...) as an internal "memcpy.inline" that the
+  // calls use: the C library's wrapper all the same.
+  if (callee->hasLocalLinkage() && isInlineWrapper(*callee) && name.consume_back(".inline")) {
+    kind = CallKind::LibcWrapper;
+    return fortify::findRule(view(name));
+  }
   if (!(callee->hasExternalLinkage() || callee->hasExternalWeakLinkage() ||
         callee->hasAvailableExternallyLinkage()))
     return nullptr;
-  StringRef name = callee->getName();
   name.consume_front("\1");  // asm("name") labels
   // A definition here with external linkage is still the C function (a
   // program or libc that provides strlcpy itself), as in the GCC plugin. But
