@@ -1,0 +1,31 @@
+// Where the three passes run, at every -O level and in the LTO pre-link
+// pipelines: instrumentation at PipelineStartEP; the probe at
+// OptimizerEarlyEP, after inlining and before LowerConstantIntrinsics folds
+// the object sizes; the finishing pass at OptimizerLastEP. In the ThinLTO
+// pre-link pipeline sizes fold after linking: nothing folds them before the
+// finishing pass (which therefore leaves them to the link). At -O0 no pass
+// folds them: the finishing pass lowers them itself.
+// RUN: %clang-fortify -O2 -c %s -o /dev/null -Xclang -fdebug-pass-manager 2>&1 | FileCheck %s --check-prefixes=CHECK,FOLD
+// RUN: %clang-fortify -O1 -c %s -o /dev/null -Xclang -fdebug-pass-manager 2>&1 | FileCheck %s --check-prefixes=CHECK,FOLD
+// RUN: %clang-fortify -O2 -flto -c %s -o /dev/null -Xclang -fdebug-pass-manager 2>&1 | FileCheck %s --check-prefixes=CHECK,FOLD
+// RUN: %clang-fortify -O2 -flto=thin -c %s -o /dev/null -Xclang -fdebug-pass-manager 2>&1 | FileCheck %s --check-prefixes=CHECK,NOFOLD
+// RUN: %clang-fortify -O0 -c %s -o /dev/null -Xclang -fdebug-pass-manager 2>&1 | FileCheck %s --check-prefixes=CHECK,NOFOLD
+// RUN: %clang-fortify -O0 -flto=thin -c %s -o /dev/null -Xclang -fdebug-pass-manager 2>&1 | FileCheck %s --check-prefixes=CHECK,NOFOLD
+// CHECK: Running pass: fortify_llvm::FortifyPass on [module]
+// FOLD: Running pass: InlinerPass on (inlined)
+// CHECK: Running pass: fortify_llvm::FortifyProbePass on [module]
+// FOLD: Running pass: LowerConstantIntrinsicsPass on caller
+// NOFOLD-NOT: LowerConstantIntrinsicsPass
+// CHECK: Running pass: fortify_llvm::FortifyFinishPass on [module]
+// CHECK-NOT: fortify_llvm::
+#include <string.h>
+
+void sink(void *);
+
+static void inlined(char *d, const char *s, size_t n) { memcpy(d, s, n); }
+
+void caller(const char *s, size_t n) {
+  char b[8];
+  inlined(b, s, n);
+  sink(b);
+}
