@@ -407,9 +407,15 @@ private:
   BasicBlock *skipJoin() {
     if (skipJoin_)
       return skipJoin_;
-    if (auto *invoke = dyn_cast<InvokeInst>(&call_))
-      skipJoin_ = SplitEdge(invoke->getParent(), invoke->getNormalDest());
-    else
+    if (auto *invoke = dyn_cast<InvokeInst>(&call_)) {
+      // A block of its own on the normal edge (SplitEdge may return the
+      // successor's top half, phis included).
+      BasicBlock *normal = invoke->getNormalDest();
+      skipJoin_ = BasicBlock::Create(context_, "", invoke->getFunction(), normal);
+      BranchInst::Create(normal, skipJoin_)->setDebugLoc(call_.getDebugLoc());
+      invoke->setNormalDest(skipJoin_);
+      normal->replacePhiUsesWith(invoke->getParent(), skipJoin_);
+    } else
       skipJoin_ = SplitBlock(call_.getParent(), call_.getNextNode());
     if (!call_.getType()->isVoidTy() && !call_.use_empty()) {
       IRBuilder<> phi(skipJoin_, skipJoin_->begin());
