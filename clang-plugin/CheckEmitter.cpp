@@ -427,13 +427,15 @@ private:
   }
 
   // A skipped call's result: its destination for a pointer (memcpy,
-  // strcpy ... return it), null when nothing is written; -1 (the error
+  // strcpy ... return it), null when nothing is written or null means
+  // failure (fgets, getcwd, realpath: Rule::nullOnFailure); -1 (the error
   // value of read, snprintf, open ...) for a signed integer, 0 for an
   // unsigned one (fread: nothing read), as in the GCC plugin.
   Value *skippedResult() {
     Type *type = call_.getType();
     if (auto *pointer = dyn_cast<PointerType>(type)) {
-      if (isPointerArgument(call_, rule_.dest) && argument(rule_.dest)->getType() == type)
+      if (isPointerArgument(call_, rule_.dest) && argument(rule_.dest)->getType() == type &&
+          !rule_.nullOnFailure)
         return argument(rule_.dest);
       return ConstantPointerNull::get(pointer);
     }

@@ -66,8 +66,9 @@ constexpr Rule kRules[] = {
         .alias("__builtin_vsnprintf").glibc("__vsnprintf_chk"),
     // gets has no bound at all: diagnosed, not checked.
     Rule("gets", K::Unbounded).writes(0).args(1).insteadUse("fgets").glibc("__gets_chk"),
-    Rule("fgets", K::CopyLength).writes(0, 1).subobject().args(3).glibc("__fgets_chk"),
-    Rule("fgets_unlocked", K::CopyLength).writes(0, 1).subobject().args(3)
+    Rule("fgets", K::CopyLength).writes(0, 1).subobject().args(3).failsWithNull()
+        .glibc("__fgets_chk"),
+    Rule("fgets_unlocked", K::CopyLength).writes(0, 1).subobject().args(3).failsWithNull()
         .glibc("__fgets_unlocked_chk"),
     Rule("fread", K::CopyLength).writes(0, 1).times(2).args(4).glibc("__fread_chk"),
     Rule("fread_unlocked", K::CopyLength).writes(0, 1).times(2).args(4)
@@ -94,7 +95,8 @@ constexpr Rule kRules[] = {
     Rule("pread64", K::CopyLength).writes(1, 2).args(4).glibc("__pread64_chk"),
     Rule("readlink", K::CopyLength).writes(1, 2).subobject().args(3).glibc("__readlink_chk"),
     Rule("readlinkat", K::CopyLength).writes(2, 3).subobject().args(4).glibc("__readlinkat_chk"),
-    Rule("getcwd", K::CopyLength).writes(0, 1).subobject().args(2).glibc("__getcwd_chk"),
+    Rule("getcwd", K::CopyLength).writes(0, 1).subobject().args(2).failsWithNull()
+        .glibc("__getcwd_chk"),
     Rule("confstr", K::CopyLength).writes(1, 2).subobject().args(3).glibc("__confstr_chk"),
     Rule("getgroups", K::CopyLength).writes(1, 0, kGid).args(2).glibc("__getgroups_chk"),
     Rule("ttyname_r", K::CopyLength).writes(1, 2).subobject().args(3).glibc("__ttyname_r_chk"),
@@ -138,8 +140,9 @@ constexpr Rule kRules[] = {
         .glibc("__swprintf_chk"),
     Rule("vswprintf", K::CopyLength).writes(0, 1, kWchar).subobject().args(4)
         .glibc("__vswprintf_chk"),
-    Rule("fgetws", K::CopyLength).writes(0, 1, kWchar).subobject().args(3).glibc("__fgetws_chk"),
-    Rule("fgetws_unlocked", K::CopyLength).writes(0, 1, kWchar).subobject().args(3)
+    Rule("fgetws", K::CopyLength).writes(0, 1, kWchar).subobject().args(3).failsWithNull()
+        .glibc("__fgetws_chk"),
+    Rule("fgetws_unlocked", K::CopyLength).writes(0, 1, kWchar).subobject().args(3).failsWithNull()
         .glibc("__fgetws_unlocked_chk"),
     Rule("wcrtomb", K::MinimumSize).writes(0).atLeast(kMinimumIsMbCurMax).subobject().args(3)
         .glibc("__wcrtomb_chk"),
@@ -155,7 +158,7 @@ constexpr Rule kRules[] = {
 
     // <stdlib.h>
     Rule("realpath", K::MinimumSize).writes(1).atLeast(kPathMax).subobject().args(2)
-        .glibc("__realpath_chk"),
+        .failsWithNull().glibc("__realpath_chk"),
     Rule("ptsname_r", K::CopyLength).writes(1, 2).subobject().args(3).glibc("__ptsname_r_chk"),
 
     // <fcntl.h>

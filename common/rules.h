@@ -110,6 +110,10 @@ struct Rule {
   std::uint32_t minimum = 0;         // MinimumSize: bytes, or kMinimumIsMbCurMax
   std::string_view boundedSibling;   // FormattedWrite: "snprintf", "vsnprintf"
   std::string_view replacement;      // Unbounded: what to call instead
+  // The pointer result is null when the call fails (fgets, getcwd,
+  // realpath); otherwise a pointer result is the destination (memcpy,
+  // strcpy). Report mode gives a skipped call this failure value.
+  bool nullOnFailure = false;
   // Other spellings of the same function: compiler builtins and LLVM
   // intrinsics (by base name, which may add trailing arguments).
   std::array<std::string_view, 3> aliases{};
@@ -137,6 +141,7 @@ struct Rule {
   constexpr Rule atLeast(std::uint32_t bytes) const { Rule r = *this; r.minimum = bytes; return r; }
   constexpr Rule through(std::string_view sibling) const { Rule r = *this; r.boundedSibling = sibling; return r; }
   constexpr Rule insteadUse(std::string_view bounded) const { Rule r = *this; r.replacement = bounded; return r; }
+  constexpr Rule failsWithNull() const { Rule r = *this; r.nullOnFailure = true; return r; }
   constexpr Rule alias(std::string_view a, std::string_view b = {}, std::string_view c = {}) const {
     Rule r = *this; r.aliases = {a, b, c}; return r;
   }

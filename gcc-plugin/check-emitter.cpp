@@ -204,13 +204,15 @@ private:
   }
 
   // The value a skipped call's result takes (docs/RUNTIME.md): the
-  // destination for a pointer (memcpy, strcpy, fgets ... return it on
-  // success), null when nothing is written; -1 (the error value of read,
+  // destination for a pointer (memcpy, strcpy ... return it), null when
+  // nothing is written or null means failure (fgets, getcwd, realpath:
+  // Rule::nullOnFailure); -1 (the error value of read,
   // snprintf, open ...) for a signed integer, 0 for an unsigned one.
   tree skippedCallResult(tree type) {
     if (POINTER_TYPE_P(type)) {
       tree destination = arg(rule_.dest);
-      return isPointer(destination) ? fold_convert(type, destination) : build_zero_cst(type);
+      return isPointer(destination) && !rule_.nullOnFailure ? fold_convert(type, destination)
+                                                             : build_zero_cst(type);
     }
     if (INTEGRAL_TYPE_P(type) && !TYPE_UNSIGNED(type))
       return build_minus_one_cst(type);

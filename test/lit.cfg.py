@@ -90,25 +90,3 @@ for wrapper, plugin in (("fortify-clang++", config.clang_plugin), ("fortify-clan
     if plugin and require(path, wrapper):
         config.substitutions.append((re.escape("%" + wrapper), path))  # keys are regexes: g++
 
-# Features gcc-report-mode / clang-report-mode: the plugin, in report mode,
-# calls the runtime's __fortify_report (probed: an object compiled with it
-# refers to the symbol). Tests of whole programs in report mode require them.
-def emits_report_calls(compiler, plugin, name):
-    import tempfile
-    source = b"#include <string.h>\nint main(int c, char **v) { char b[4]; memcpy(b, v[0], c + 4); return b[c]; }\n"
-    with tempfile.TemporaryDirectory() as tmp:
-        obj = os.path.join(tmp, "probe.o")
-        try:
-            subprocess.run([compiler, "-fplugin=" + plugin, "-fplugin-arg-fortify-mode=report", "-O2",
-                            "-x", "c", "-", "-c", "-o", obj], input=source, check=True,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
-            with open(obj, "rb") as f:
-                found = b"__fortify_report" in f.read()
-        except (OSError, subprocess.SubprocessError):
-            found = False
-    if found:
-        config.available_features.add(name)
-if config.gcc_plugin:
-    emits_report_calls("gcc", config.gcc_plugin, "gcc-report-mode")
-if config.clang_plugin:
-    emits_report_calls(os.path.join(config.llvm_tools_dir, "clang"), config.clang_plugin, "clang-report-mode")

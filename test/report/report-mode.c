@@ -8,12 +8,12 @@
 // RUN: %clang-fortify -O2 -fplugin-arg-fortify-mode=report %s %fortify-rt -o %t.clang
 // RUN: %clang-fortify -O0 -fplugin-arg-fortify-mode=report %s %fortify-rt -o %t.clang0
 // RUN: for exe in %t.gcc %t.gcc0 %t.clang %t.clang0; do \
-// RUN:   not --crash $exe write 2>&1 | FileCheck %s --check-prefix=WRITE; \
-// RUN:   not --crash $exe read 2>&1 | FileCheck %s --check-prefix=READ; \
-// RUN:   not --crash $exe open 2>&1 | FileCheck %s --check-prefix=OPEN; \
-// RUN:   not --crash $exe format 2>&1 | FileCheck %s --check-prefix=FORMAT; \
-// RUN:   $exe fits 2>&1 | FileCheck %s --check-prefix=FITS --allow-empty; \
-// RUN:   env FORTIFY_OPTIONS=halt_on_error=0 $exe all 2>&1 | FileCheck %s --check-prefix=CONTINUE; \
+// RUN:   not --crash $exe write 2>&1 | FileCheck %s --check-prefix=WRITE || exit 1; \
+// RUN:   not --crash $exe read 2>&1 | FileCheck %s --check-prefix=READ || exit 1; \
+// RUN:   not --crash $exe open 2>&1 | FileCheck %s --check-prefix=OPEN || exit 1; \
+// RUN:   not --crash $exe format 2>&1 | FileCheck %s --check-prefix=FORMAT || exit 1; \
+// RUN:   $exe fits 2>&1 | FileCheck %s --check-prefix=FITS --allow-empty || exit 1; \
+// RUN:   env FORTIFY_OPTIONS=halt_on_error=0 $exe all 2>&1 | FileCheck %s --check-prefix=CONTINUE || exit 1; \
 // RUN: done
 // REQUIRES: musl
 // RUN: %musl-gcc-fortify -O2 -fplugin-arg-fortify-mode=report %s %fortify-rt -o %t.musl

@@ -4,9 +4,9 @@
 // (the buffer stays as it was) and the program goes on.
 // These need a plugin that emits __fortify_report calls (features probed in
 // lit.cfg.py); they run as soon as a plugin does.
-// REQUIRES: gcc-report-mode || clang-report-mode
+// REQUIRES: gcc-plugin, clang-plugin
 // RUN: rm -rf %t && mkdir -p %t && cp %S/Inputs/overflow.c %t/main.c
-// RUN: for cc in %if gcc-report-mode %{ %fortify-gcc %fortify-g++ %} %if clang-report-mode %{ %fortify-clang %fortify-clang++ %} ; do \
+// RUN: for cc in %fortify-gcc %fortify-g++ %fortify-clang %fortify-clang++ ; do \
 // RUN:   for O in -O0 -O2; do \
 // RUN:     (cd %t && env FORTIFY_MODE=report $cc $O -g main.c -o prog) || exit 1; \
 // RUN:     %t/prog 1234 | FileCheck %s --check-prefix=FITS || exit 1; \
