@@ -16,6 +16,10 @@
 // The tool: 10 sites per compiler, the unknown one and the gets call unprotected.
 // RUN: %fortify-coverage %t.gcc2.jsonl | FileCheck %s --check-prefix=TABLE
 // RUN: %fortify-coverage %t.clang2.jsonl | FileCheck %s --check-prefix=TABLE
+// A report file that cannot be written fails the compilation.
+// RUN: not %gcc-fortify -fplugin-arg-fortify-report=%t.missing/r.jsonl -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=BADPATH
+// RUN: not %clang-fortify -fplugin-arg-fortify-report=%t.missing/r.jsonl -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=BADPATH
+// BADPATH: error: fortify: cannot open the coverage report '{{.*}}missing/r.jsonl': No such file or directory
 // The note: one per object file.
 // RUN: %fortify-coverage --binary %t.gcc.o | FileCheck %s --check-prefix=NOTE-GCC
 // RUN: %fortify-coverage --binary %t.clang.o | FileCheck %s --check-prefix=NOTE-CLANG
