@@ -324,7 +324,7 @@ private:
         condition, here, /*Unreachable=*/!goesOn, MDBuilder(context_).createUnlikelyBranchWeights());
     // The check's own test: while it is there, the failure is a run-time
     // question, whatever constants the path lets the optimisers substitute
-    // into the failure block (see LatePasses.cpp).
+    // into the failure block (see SiteTable.cpp).
     failure->getParent()->getSinglePredecessor()->getTerminator()->setMetadata(
         kCheckBranchMetadata, marker_);
     insertBefore(failure);

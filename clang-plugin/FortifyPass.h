@@ -47,7 +47,7 @@ private:
 // After inlining, before LowerConstantIntrinsics (OptimizerEarlyEP): records
 // in !fortify.unknown the sites whose surviving checks ask llvm.objectsize
 // about an object of unknown size. Folding would make those checks vanish
-// exactly like ones proven to fit; this tells the two apart.
+// exactly like ones proven to fit; this tells the two apart (SizeProbe.cpp).
 class FortifyProbePass : public llvm::PassInfoMixin<FortifyProbePass> {
 public:
   llvm::PreservedAnalyses run(llvm::Module &module, llvm::ModuleAnalysisManager &analyses);
@@ -59,7 +59,7 @@ public:
 // write + abort), writes the coverage records and the .note.fortify note.
 // `lowerSizes`: the pipeline folds no object sizes (-O0): the pass probes
 // and lowers the checks' llvm.objectsize calls itself, so that checks that
-// fold leave no code, as at -O1 and up.
+// fold leave no code, as at -O1 and up (FinishPass.cpp).
 class FortifyFinishPass : public llvm::PassInfoMixin<FortifyFinishPass> {
 public:
   FortifyFinishPass(const fortify::Options &options, bool lowerSizes)

@@ -5,6 +5,7 @@
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/GlobalVariable.h"
+#include "llvm/IR/InstIterator.h"
 #include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Metadata.h"
@@ -102,6 +103,13 @@ bool isFailureCall(const CallBase &call) {
   SmallVector<StringRef, 2> texts;
   descriptorTexts(call.getArgOperand(0), texts);
   return !texts.empty();
+}
+
+void failureCalls(Function &function, SmallVectorImpl<CallBase *> &calls) {
+  for (Instruction &instruction : instructions(function))
+    if (auto *call = dyn_cast<CallBase>(&instruction))
+      if (isFailureCall(*call))
+        calls.push_back(call);
 }
 
 }  // namespace fortify_llvm

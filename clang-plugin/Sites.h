@@ -1,8 +1,8 @@
 // Call sites in LLVM IR (issue 5, "tell people what happened"): the site
 // descriptor every check's failure path passes to __fortify_fail or
 // __fortify_report (common/report.h), and the record the instrumentation
-// keeps of every call of a rule-table function, so that the late pass
-// (LatePasses.cpp) can say what optimisation left of each.
+// keeps of every call of a rule-table function, so that the finishing pass
+// (FinishPass.cpp) can say what optimisation left of each.
 //
 // The record is named metadata, which survives optimisation and the LTO
 // pre-link bitcode:
@@ -29,6 +29,7 @@
 
 namespace llvm {
 class CallBase;
+class Function;
 class GlobalVariable;
 class Module;
 class Value;
@@ -69,6 +70,9 @@ void descriptorTexts(const llvm::Value *site, llvm::SmallVectorImpl<llvm::String
 // (__fortify_report) made by a check: three arguments, the first a descriptor.
 bool isFailureCall(const llvm::CallBase &call);
 bool isFailMarker(const llvm::CallBase &call);
+
+// The failure markers and report calls of `function`, in order.
+void failureCalls(llvm::Function &function, llvm::SmallVectorImpl<llvm::CallBase *> &calls);
 
 }  // namespace fortify_llvm
 

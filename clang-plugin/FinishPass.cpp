@@ -1,0 +1,91 @@
+// The finishing pass (FortifyFinishPass, OptimizerLastEP): only once
+// optimisation is over can it be told what became of each site, and the
+// failure markers must stay markers until then. It runs the steps in their
+// order; each step lives in its own file.
+#include "FortifyPass.h"
+#include "MarkerLowering.h"
+#include "ProvenProblemDiagnostics.h"
+#include "SiteTable.h"
+#include "Sites.h"
+#include "UnfoldedSizes.h"
+#include "UnitReport.h"
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/InstrTypes.h"
+#include "llvm/IR/Module.h"
+
+#include <vector>
+
+using namespace llvm;
+
+namespace fortify_llvm {
+
+using fortify::SiteStatus;
+
+PreservedAnalyses FortifyFinishPass::run(Module &module, ModuleAnalysisManager &analyses) {
+  FunctionAnalysisManager &functions =
+      analyses.getResult<FunctionAnalysisManagerModuleProxy>(module).getManager();
+  const bool finished = module.getNamedMetadata(kFinishedMetadata) != nullptr;
+
+  // 1. Sizes still unfolded (-O0, optnone functions, the ThinLTO pre-link
+  // pipeline): probe them and, at -O0, lower them as LowerConstantIntrinsics
+  // would, so that a check that folds leaves no code.
+  bool changed = probeAndLowerUnfoldedSizes(module, functions, lowerSizes_);
+
+  // 2. What survived: a failure path with constant sizes that do not fit
+  // always fails when reached; any other is a run-time check.
+  SiteTable table(module);
+  std::vector<CallBase *> markers;
+  for (Function &function : module) {
+    if (function.isDeclaration())
+      continue;
+    SmallVector<CallBase *, 8> calls;
+    failureCalls(function, calls);
+    for (CallBase *call : calls) {
+      SmallVector<StringRef, 2> texts;
+      descriptorTexts(call->getArgOperand(0), texts);
+      auto *needed = dyn_cast<ConstantInt>(call->getArgOperand(1));
+      auto *available = dyn_cast<ConstantInt>(call->getArgOperand(2));
+      for (StringRef text : texts) {
+        SiteState *state = table.find(text);
+        if (!state)
+          continue;
+        state->instrumented = true;
+        SiteStatus status = statusOf(*call, state->descriptor, needed, available);
+        // A failure path shared by several sites proves nothing about one.
+        if (status == SiteStatus::Overflow && texts.size() != 1)
+          status = SiteStatus::Checked;
+        state->observe(status);
+        // Once per site, however many copies inlining or unrolling made.
+        if (status == SiteStatus::Overflow && !state->diagnosed && !finished) {
+          auto value = [](const ConstantInt *number) {
+            return number ? number->getZExtValue() : uint64_t(0);
+          };
+          diagnoseOverflow(*call, state->descriptor, value(needed), value(available),
+                           options_.werror);
+          state->diagnosed = true;
+        }
+      }
+      if (isFailMarker(*call))
+        markers.push_back(call);
+    }
+  }
+
+  // 3. The markers become what the mode says; __fortify_report calls stay
+  // (the runtime's entry point).
+  changed |= lowerFailMarkers(module, options_, markers);
+
+  if (finished)
+    return changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
+
+  // 4. Coverage records and the note, once per module.
+  writeUnitReport(module, options_, table);
+  for (const char *name : {kSitesMetadata, kUnknownMetadata})
+    if (NamedMDNode *list = module.getNamedMetadata(name))
+      module.eraseNamedMetadata(list);
+  module.getOrInsertNamedMetadata(kFinishedMetadata);
+  return PreservedAnalyses::none();
+}
+
+}  // namespace fortify_llvm

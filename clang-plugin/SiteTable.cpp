@@ -1,0 +1,126 @@
+// Site statuses after optimisation, decided as the GCC plugin decides them
+// (gcc-plugin/site-registry.cpp), so that both plugins say the same of a site.
+#include "SiteTable.h"
+#include "Sites.h"
+
+#include "llvm/IR/CFG.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/DebugLoc.h"
+#include "llvm/IR/InstrTypes.h"
+#include "llvm/IR/Metadata.h"
+#include "llvm/IR/Module.h"
+
+#include <string_view>
+
+using namespace llvm;
+
+namespace fortify_llvm {
+namespace {
+
+using fortify::SiteStatus;
+
+std::string_view view(StringRef text) { return {text.data(), text.size()}; }
+
+// Whether the marker's block is still entered through its check's own test
+// (the branch the emitter tagged, or one at the marker's very location). On
+// the failure path the optimisers substitute what the path condition
+// implies (a length known to be 1 or 2 fails `size < len + 1` with size 2
+// only as len = 2): constant sizes there prove nothing while the test is
+// there. Only a test that folded makes the failure certain once reached.
+bool guardedByItsCheck(const CallBase &marker) {
+  unsigned checkKind = marker.getContext().getMDKindID(kCheckBranchMetadata);
+  const DebugLoc &where = marker.getDebugLoc();
+  const BasicBlock *block = marker.getParent();
+  for (unsigned depth = 0; block && depth < 8; ++depth) {
+    const BasicBlock *single = nullptr;
+    unsigned count = 0;
+    for (const BasicBlock *predecessor : predecessors(block)) {
+      const Instruction *terminator = predecessor->getTerminator();
+      bool conditional = terminator->getNumSuccessors() > 1;
+      if (conditional && (terminator->getMetadata(checkKind) ||
+                          (where && terminator->getDebugLoc() == where)))
+        return true;
+      single = !conditional ? predecessor : nullptr;
+      ++count;
+    }
+    // Through a chain of blocks entered unconditionally.
+    block = count == 1 ? single : nullptr;
+  }
+  return false;
+}
+
+}  // namespace
+
+SiteStatus SiteState::status() const {
+  if (checkedByLibc)
+    return SiteStatus::Checked;
+  if (provenAtInstrumentation)
+    return SiteStatus::Overflow;
+  if (staticallySafe)
+    return SiteStatus::Safe;
+  if (!instrumented)
+    return SiteStatus::Unknown;
+  return observed ? observedStatus : SiteStatus::Safe;
+}
+
+SiteTable::SiteTable(Module &module) {
+  if (NamedMDNode *list = module.getNamedMetadata(kSitesMetadata))
+    for (MDNode *node : list->operands()) {
+      if (node->getNumOperands() != 2)
+        continue;
+      auto *text = dyn_cast<MDString>(node->getOperand(0));
+      auto *kind = dyn_cast<MDString>(node->getOperand(1));
+      if (!text || !kind)
+        continue;
+      SiteState *state = find(text->getString());
+      if (!state)
+        continue;
+      StringRef name = kind->getString();
+      if (name == kKindCheck)
+        state->instrumented = true;
+      else if (name == kKindLibc)
+        state->checkedByLibc = true;
+      else if (name == kKindSafe)
+        state->staticallySafe = true;
+      else if (name == kKindOverflow)
+        state->provenAtInstrumentation = true;
+    }
+  if (NamedMDNode *list = module.getNamedMetadata(kUnknownMetadata))
+    for (MDNode *node : list->operands())
+      if (node->getNumOperands() == 1)
+        if (auto *text = dyn_cast<MDString>(node->getOperand(0)))
+          if (SiteState *state = find(text->getString())) {
+            state->instrumented = true;
+            state->observe(SiteStatus::Unknown);
+          }
+}
+
+SiteState *SiteTable::find(StringRef text) {
+  auto found = sites_.find(text.str());
+  if (found != sites_.end())
+    return &found->second;
+  SiteState state;
+  if (!fortify::decodeSite(view(text), state.descriptor))
+    return nullptr;
+  return &(sites_[text.str()] = state);
+}
+
+SiteStatus statusOf(const CallBase &marker, const fortify::SiteDescriptor &site,
+                    const ConstantInt *needed, const ConstantInt *available) {
+  if (available && available->isMinusOne())
+    return SiteStatus::Unknown;
+  if (guardedByItsCheck(marker))
+    return SiteStatus::Checked;
+  // The test folded: the failure is certain once reached. Problems with
+  // sizes need them as constants for the message (a length known only to
+  // be in a range that does not fit stays a run-time check).
+  bool hasSizes = site.problem == fortify::Problem::Overflow ||
+                  site.problem == fortify::Problem::OverRead;
+  if (!hasSizes)
+    return SiteStatus::Overflow;
+  if (needed && available && needed->getValue().ugt(available->getValue()))
+    return SiteStatus::Overflow;
+  return SiteStatus::Checked;
+}
+
+}  // namespace fortify_llvm

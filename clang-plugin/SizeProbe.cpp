@@ -1,0 +1,150 @@
+// The probe pass (FortifyProbePass, OptimizerEarlyEP) and the size probe it
+// runs: after inlining a check may still ask llvm.objectsize about an object
+// LLVM cannot size, and once folded nothing shows it was never checked.
+#include "SizeProbe.h"
+#include "FortifyPass.h"
+#include "Sites.h"
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Analysis/MemoryBuiltins.h"
+#include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Module.h"
+
+using namespace llvm;
+
+namespace fortify_llvm {
+namespace {
+
+class SizeProbe {
+public:
+  // `lowered`: the values the checks' object sizes were lowered to (-O0),
+  // or null to ask llvm.objectsize's own evaluation.
+  SizeProbe(const DataLayout &layout, const TargetLibraryInfo &libraries,
+            const DenseMap<Value *, Value *> *lowered)
+      : layout_(layout), libraries_(libraries), lowered_(lowered) {}
+
+  // Whether `size` (a marker's `available`) may have come from an object
+  // size LLVM cannot compute: it folds to -1 and the check vanishes.
+  bool mayBeUnknown(Value *size, unsigned depth = 0) {
+    if (depth > 16)
+      return false;
+    auto [entry, inserted] = memo_.try_emplace(size, false);  // cycles: known
+    if (!inserted)
+      return entry->second;
+    bool unknown = evaluate(size, depth);
+    memo_[size] = unknown;
+    return unknown;
+  }
+
+private:
+  bool evaluate(Value *size, unsigned depth) {
+    if (auto *constant = dyn_cast<ConstantInt>(size))
+      return constant->isMinusOne();
+    if (auto *cast = dyn_cast<CastInst>(size))
+      return mayBeUnknown(cast->getOperand(0), depth + 1);
+    if (auto *intrinsic = dyn_cast<IntrinsicInst>(size)) {
+      switch (intrinsic->getIntrinsicID()) {
+      case Intrinsic::objectsize:
+        return objectSizeUnknown(intrinsic);
+      case Intrinsic::umin:  // umin(objectsize, subobject limit)
+        return mayBeUnknown(intrinsic->getArgOperand(0), depth + 1) &&
+               mayBeUnknown(intrinsic->getArgOperand(1), depth + 1);
+      default:
+        return false;
+      }
+    }
+    if (auto *select = dyn_cast<SelectInst>(size))
+      return mayBeUnknown(select->getTrueValue(), depth + 1) ||
+             mayBeUnknown(select->getFalseValue(), depth + 1);
+    if (auto *phi = dyn_cast<PHINode>(size)) {
+      for (Value *incoming : phi->incoming_values())
+        if (mayBeUnknown(incoming, depth + 1))
+          return true;
+      return false;
+    }
+    if (auto *binary = dyn_cast<BinaryOperator>(size))
+      if (binary->getOpcode() == Instruction::UDiv || binary->getOpcode() == Instruction::LShr)
+        return mayBeUnknown(binary->getOperand(0), depth + 1);
+    return false;  // a value computed at run time
+  }
+
+  bool objectSizeUnknown(IntrinsicInst *call) {
+    Value *size = nullptr;
+    if (lowered_ && lowered_->count(call)) {
+      size = lowered_->lookup(call);
+    } else {
+      SmallVector<Instruction *, 8> inserted;
+      size = lowerObjectSizeCall(call, layout_, &libraries_, /*AA=*/nullptr,
+                                 /*MustSucceed=*/false, &inserted);
+      bool unknown = !size || (isa<ConstantInt>(size) && cast<ConstantInt>(size)->isMinusOne());
+      for (Instruction *instruction : inserted)
+        instruction->dropAllReferences();
+      for (Instruction *instruction : inserted)
+        instruction->eraseFromParent();
+      return unknown;
+    }
+    return !size || (isa<ConstantInt>(size) && cast<ConstantInt>(size)->isMinusOne());
+  }
+
+  const DataLayout &layout_;
+  const TargetLibraryInfo &libraries_;
+  const DenseMap<Value *, Value *> *lowered_;
+  DenseMap<Value *, bool> memo_;
+};
+
+}  // namespace
+
+void probeFunction(Function &function, const TargetLibraryInfo &libraries,
+                   const DenseMap<Value *, Value *> *lowered, SetVector<StringRef> &unknown) {
+  SmallVector<CallBase *, 8> calls;
+  failureCalls(function, calls);
+  if (calls.empty())
+    return;
+  SizeProbe probe(function.getParent()->getDataLayout(), libraries, lowered);
+  for (CallBase *call : calls) {
+    if (!probe.mayBeUnknown(call->getArgOperand(2)))
+      continue;
+    SmallVector<StringRef, 2> texts;
+    descriptorTexts(call->getArgOperand(0), texts);
+    for (StringRef text : texts)
+      unknown.insert(text);
+  }
+}
+
+void recordUnknown(Module &module, const SetVector<StringRef> &unknown) {
+  if (unknown.empty())
+    return;
+  LLVMContext &context = module.getContext();
+  NamedMDNode *list = module.getOrInsertNamedMetadata(kUnknownMetadata);
+  StringSet<> present;
+  for (MDNode *node : list->operands())
+    if (node->getNumOperands() == 1)
+      if (auto *text = dyn_cast<MDString>(node->getOperand(0)))
+        present.insert(text->getString());
+  for (StringRef text : unknown)
+    if (present.insert(text).second)
+      list->addOperand(MDNode::get(context, {MDString::get(context, text)}));
+}
+
+PreservedAnalyses FortifyProbePass::run(Module &module, ModuleAnalysisManager &analyses) {
+  if (module.getNamedMetadata(kFinishedMetadata))
+    return PreservedAnalyses::all();
+  FunctionAnalysisManager &functions =
+      analyses.getResult<FunctionAnalysisManagerModuleProxy>(module).getManager();
+  SetVector<StringRef> unknown;
+  for (Function &function : module)
+    if (!function.isDeclaration())
+      probeFunction(function, functions.getResult<TargetLibraryAnalysis>(function), nullptr,
+                    unknown);
+  // Strings live in the module's descriptor globals, still alive here.
+  recordUnknown(module, unknown);
+  // Dynamic sizes may have left dead instructions (erased where recorded),
+  // and the named metadata changed: nothing an analysis caches.
+  return unknown.empty() ? PreservedAnalyses::all() : PreservedAnalyses::none();
+}
+
+}  // namespace fortify_llvm
