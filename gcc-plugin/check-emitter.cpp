@@ -157,9 +157,9 @@ private:
       b.assign(copy, pointer);
       pointer = copy;
     }
-    tree decl = builtin_decl_explicit(fortify::usesDynamicSizes(options_)
-                                          ? BUILT_IN_DYNAMIC_OBJECT_SIZE
-                                          : BUILT_IN_OBJECT_SIZE);
+    // Static until inlining is done, even at level 3: see
+    // dynamic-sizes-pass.cpp.
+    tree decl = builtin_decl_explicit(BUILT_IN_OBJECT_SIZE);
     return b.call(decl, size_type_node, {pointer, build_int_cst(integer_type_node, type)});
   }
 

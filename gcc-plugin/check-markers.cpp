@@ -41,6 +41,16 @@ void forEachCheckMarker(function *fun, const std::function<void(CheckMarker &)> 
   }
 }
 
+// into-SSA turns such ignored temporaries into anonymous SSA names that keep
+// only the identifier.
+bool isCheckTemporary(tree name) {
+  tree var = SSA_NAME_VAR(name);
+  if (var && !DECL_ARTIFICIAL(var))
+    return false;
+  tree identifier = SSA_NAME_IDENTIFIER(name);
+  return identifier && startswith(IDENTIFIER_POINTER(identifier), "fortify");
+}
+
 bool isUnknownSize(tree size) {
   size = throughCopies(size);
   return TREE_CODE(size) == INTEGER_CST && integer_all_onesp(size);

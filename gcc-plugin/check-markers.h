@@ -24,6 +24,10 @@ struct CheckMarker {
 // The visitor may replace the statement at `position`.
 void forEachCheckMarker(function *fun, const std::function<void(CheckMarker &)> &visit);
 
+// Whether an SSA name is one of the temporaries the check emitter created
+// (create_tmp_reg(..., "fortify")); user variables never are.
+bool isCheckTemporary(tree name);
+
 // Whether a size operand is "unknown" ((size_t)-1), looking through copies
 // of constants that GCC's objsz pass leaves behind.
 bool isUnknownSize(tree size);

@@ -147,8 +147,13 @@ private:
 bool writesLinkTimeIr() { return flag_generate_lto || flag_generate_offload; }
 
 unsigned int finishChecks(function *fun, const fortify::Options &options, bool beforeLinkTime) {
-  if (beforeLinkTime)
+  if (beforeLinkTime) {
     noteFunctionFinishedBeforeLinkTime();
+    // The link-time objsz pass must see dynamic queries: the plugin need
+    // not be loaded there.
+    if (fortify::usesDynamicSizes(options))
+      switchToDynamicSizes(fun);
+  }
   bool lowered = false;
   forEachCheckMarker(fun, [&](CheckMarker &marker) {
     if (marker.site) {

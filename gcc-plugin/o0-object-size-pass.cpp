@@ -1,3 +1,4 @@
+#include "check-markers.h"
 #include "passes.h"
 
 namespace fortify_gcc {
@@ -14,19 +15,6 @@ const pass_data kO0ObjectSizePassData = {
     0,
     TODO_cleanup_cfg,  // drop the checks whose condition folded to false
 };
-
-// Whether an SSA name is one of the temporaries the check emitter created
-// (create_tmp_reg(..., "fortify")); user variables are never touched, so
-// -O0 debugging is unaffected.
-// into-SSA turns such ignored temporaries into anonymous SSA names that keep
-// only the identifier.
-bool isCheckTemporary(tree name) {
-  tree var = SSA_NAME_VAR(name);
-  if (var && !DECL_ARTIFICIAL(var))
-    return false;
-  tree identifier = SSA_NAME_IDENTIFIER(name);
-  return identifier && startswith(IDENTIFIER_POINTER(identifier), "fortify");
-}
 
 // At -O0 objsz may leave "fortify.1 = 16; if (n > fortify.1)" and nothing
 // else propagates the constant. Propagating the check temporaries (and
@@ -59,9 +47,9 @@ void propagateCheckTemporaries(function *fun) {
 
 class O0ObjectSizePass : public gimple_opt_pass {
 public:
-  explicit O0ObjectSizePass(gcc::context *context)
+  O0ObjectSizePass(gcc::context *context, const fortify::Options &options)
       : gimple_opt_pass(kO0ObjectSizePassData, context),
-        objectSizes_(make_pass_object_sizes(context)) {}
+        objectSizes_(make_pass_object_sizes(context)), options_(options) {}
 
   // With optimisation GCC schedules its own early_objsz/objsz instances,
   // later and with more context (inlining); running here too would fold
@@ -69,6 +57,8 @@ public:
   bool gate(function *) override { return !optimize; }
 
   unsigned int execute(function *fun) override {
+    if (fortify::usesDynamicSizes(options_))
+      switchToDynamicSizes(fun);
     unsigned int todo = objectSizes_->execute(fun);
     propagateCheckTemporaries(fun);
     observeUnknownSizes(fun);
@@ -77,12 +67,13 @@ public:
 
 private:
   opt_pass *objectSizes_;
+  const fortify::Options &options_;
 };
 
 }  // namespace
 
-opt_pass *makeO0ObjectSizePass(gcc::context *context) {
-  return new O0ObjectSizePass(context);
+opt_pass *makeO0ObjectSizePass(gcc::context *context, const fortify::Options &options) {
+  return new O0ObjectSizePass(context, options);
 }
 
 }  // namespace fortify_gcc

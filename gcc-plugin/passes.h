@@ -16,7 +16,12 @@ opt_pass *makeInstrumentPass(gcc::context *context, const fortify::Options &opti
 // At -O0 none of GCC's object-size passes runs, so the inserted size queries
 // would all expand to "unknown". This runs GCC's own objsz pass (and a CFG
 // cleanup so that folded checks leave no code) after "ssa", only at -O0.
-opt_pass *makeO0ObjectSizePass(gcc::context *context);
+opt_pass *makeO0ObjectSizePass(gcc::context *context, const fortify::Options &options);
+
+// Before each objsz pass at level 3: the checks' size queries become
+// dynamic (see dynamic-sizes-pass.cpp). switchToDynamicSizes does the work.
+opt_pass *makeDynamicSizesPass(gcc::context *context, const fortify::Options &options);
+void switchToDynamicSizes(function *fun);
 
 // After each objsz pass: records the call sites whose object size folded to
 // "unknown" (see size-probe-pass.cpp). observeUnknownSizes does the work.

@@ -61,8 +61,10 @@ int plugin_init(plugin_name_args *info, plugin_gcc_version *version) {
   fortify_gcc::registerGarbageCollectorRoots(info->base_name);
   registerPass(info->base_name, fortify_gcc::makeInstrumentPass(g, gOptions), "lower",
                PASS_POS_INSERT_BEFORE);
-  registerPass(info->base_name, fortify_gcc::makeO0ObjectSizePass(g), "ssa",
+  registerPass(info->base_name, fortify_gcc::makeO0ObjectSizePass(g, gOptions), "ssa",
                PASS_POS_INSERT_AFTER);
+  registerPass(info->base_name, fortify_gcc::makeDynamicSizesPass(g, gOptions), "objsz",
+               PASS_POS_INSERT_BEFORE, 0);
   registerPass(info->base_name, fortify_gcc::makeSizeProbePass(g), "objsz",
                PASS_POS_INSERT_AFTER, 0);
   registerPass(info->base_name, fortify_gcc::makeFinishPass(g, gOptions, true), "release_ssa",

@@ -1,0 +1,83 @@
+// Level 3 asks for sizes known only at run time (malloc(n), VLAs), through
+// __builtin_dynamic_object_size. GCC 12's inliner does not know that
+// builtin: it costs a check's size query as a real call that never folds
+// (size 4, time 13), where __builtin_object_size costs nothing and is
+// expected to fold once inlined. Checks asking for dynamic sizes from the
+// start made their functions look too big to inline, and a helper left out
+// of line sees only its parameters: on SQLite, level 3 protected fewer call
+// sites than level 2.
+//
+// So every check asks for the static size until inlining is done, and this
+// pass switches the checks' own queries to the dynamic builtin right before
+// the objsz pass that evaluates them (after inlining; at -O0 inside
+// fortify_o0_objsz; with -flto before the IR is written). A static size
+// that GCC already folded before this point was known, and a dynamic query
+// of a known static size gives the same constant, so nothing is lost but
+// the upper bound of a size that depends on the path (`c ? malloc(4) :
+// malloc(8)`, folded early to 8).
+#include "check-markers.h"
+#include "passes.h"
+
+namespace fortify_gcc {
+namespace {
+
+const pass_data kDynamicSizesPassData = {
+    GIMPLE_PASS,
+    "fortify_dynamic_sizes",
+    OPTGROUP_NONE,
+    TV_NONE,
+    PROP_cfg | PROP_ssa,
+    0,
+    0,
+    0,
+    0,
+};
+
+class DynamicSizesPass : public gimple_opt_pass {
+public:
+  DynamicSizesPass(gcc::context *context, const fortify::Options &options)
+      : gimple_opt_pass(kDynamicSizesPassData, context), options_(options) {}
+
+  opt_pass *clone() override { return new DynamicSizesPass(m_ctxt, options_); }
+  bool gate(function *) override { return fortify::usesDynamicSizes(options_); }
+  unsigned int execute(function *fun) override {
+    switchToDynamicSizes(fun);
+    return 0;
+  }
+
+private:
+  const fortify::Options &options_;
+};
+
+}  // namespace
+
+void switchToDynamicSizes(function *fun) {
+  tree dynamic = builtin_decl_explicit(BUILT_IN_DYNAMIC_OBJECT_SIZE);
+  bool switched = false;
+  basic_block bb;
+  FOR_EACH_BB_FN(bb, fun) {
+    for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+      gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
+      if (!call || !gimple_call_builtin_p(call, BUILT_IN_OBJECT_SIZE))
+        continue;
+      tree result = gimple_call_lhs(call);
+      if (!result || TREE_CODE(result) != SSA_NAME || !isCheckTemporary(result))
+        continue;  // the program's own query stays as written
+      gimple_call_set_fndecl(call, dynamic);
+      update_stmt(call);
+      switched = true;
+    }
+  }
+  // The dynamic builtin is pure where the static one is const: its calls
+  // now read memory, and need virtual operands.
+  if (switched) {
+    mark_virtual_operands_for_renaming(fun);
+    update_ssa(TODO_update_ssa_only_virtuals);
+  }
+}
+
+opt_pass *makeDynamicSizesPass(gcc::context *context, const fortify::Options &options) {
+  return new DynamicSizesPass(context, options);
+}
+
+}  // namespace fortify_gcc
