@@ -1,5 +1,6 @@
 #include "CheckEmitter.h"
 
+#include "DynamicSizes.h"
 #include "FortifyPass.h"
 #include "Sites.h"
 #include "llvm-compat.h"
@@ -198,16 +199,25 @@ private:
     return call;
   }
 
-  // llvm.objectsize(p, min=false, nullunknown=true, dynamic=level>=3), folded
+  // llvm.objectsize(p, min=false, nullunknown=true, dynamic=false), folded
   // by LowerConstantIntrinsics (in the optimisation pipeline; at -O0 by the
   // late pass) to a constant, a run-time expression or -1. Marked, so that
-  // the late pass knows the plugin's own from the program's.
-  Value *objectSize(Value *pointer, std::optional<uint64_t> limit) {
+  // the late pass knows the plugin's own from the program's. At level 3 it
+  // is also tagged !fortify.dynamic: the probe (or the finishing pass)
+  // switches it to dynamic=true once inlining is done, as the inliner
+  // cannot evaluate a dynamic query; `dynamicNow` (an object sized at run
+  // time in this function) asks for the dynamic size at once
+  // (DynamicSizes.cpp).
+  Value *objectSize(Value *pointer, std::optional<uint64_t> limit, bool dynamicNow) {
     Function *intrinsic = intrinsicDeclaration(module_, Intrinsic::objectsize,
                                                {sizeType_, pointer->getType()});
-    Value *size = mark(builder_.CreateCall(
+    const bool dynamic = fortify::usesDynamicSizes(options_);
+    CallInst *query = mark(builder_.CreateCall(
         intrinsic, {pointer, builder_.getFalse(), builder_.getTrue(),
-                    builder_.getInt1(fortify::usesDynamicSizes(options_))}));
+                    builder_.getInt1(dynamic && dynamicNow)}));
+    if (dynamic)
+      query->setMetadata(kDynamicSizeMetadata, marker_);
+    Value *size = query;
     if (limit)
       size = builder_.CreateBinaryIntrinsic(Intrinsic::umin, size, sizeConstant(*limit));
     return size;
@@ -487,7 +497,7 @@ private:
     if (!helpersCallable())
       return;
     beforeCall();
-    Value *size = objectSize(site_.objectPointer, site_.subobjectLimit);
+    Value *size = objectSize(site_.objectPointer, site_.subobjectLimit, site_.objectSizeDynamicNow);
     // String lengths, divisions and run-time minimums only run when the
     // size is known, so that an unknown size, once folded to -1, leaves no
     // code behind.
@@ -557,7 +567,7 @@ private:
         definesItself({rule_.boundedSibling.data(), rule_.boundedSibling.size()}))
       return;
     beforeCall();
-    Value *size = objectSize(site_.objectPointer, site_.subobjectLimit);
+    Value *size = objectSize(site_.objectPointer, site_.subobjectLimit, site_.objectSizeDynamicNow);
     Instruction *boundedTerm = nullptr;
     Instruction *plainTerm = nullptr;
     SplitBlockAndInsertIfThenElse(isKnown(size), call->getIterator(), &boundedTerm, &plainTerm,
@@ -672,7 +682,7 @@ private:
     if (rule_.read == ReadKind::String && !isCallable("strnlen"))
       return;
     beforeCall();
-    Value *size = objectSize(site_.readPointer, std::nullopt);
+    Value *size = objectSize(site_.readPointer, std::nullopt, site_.readSizeDynamicNow);
     if (rule_.read == ReadKind::Length) {
       if (lengthNeedsKnownSize())
         enterIf(isKnown(size));
@@ -702,7 +712,7 @@ private:
     if (!call || call->isMustTailCall() || call->use_empty() || !call->getType()->isIntegerTy())
       return;
     insertBefore(call->getNextNode());
-    Value *size = objectSize(site_.readPointer, std::nullopt);
+    Value *size = objectSize(site_.readPointer, std::nullopt, site_.readSizeDynamicNow);
     Value *result = toSize(call);
     Value *read = builder_.CreateAdd(result, sizeConstant(1));
     if (isSet(rule_.length))

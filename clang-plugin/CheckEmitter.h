@@ -33,6 +33,10 @@ struct CheckSite {
   // (FrontendAction.cpp). In report mode a skipped call's integer result is
   // -1 when signed, 0 when unsigned; unknown: signed up to int's width.
   std::optional<bool> resultSigned;
+  // Level 3: whether the query about the written / read object asks for the
+  // dynamic size from the start rather than after inlining (DynamicSizes.h).
+  bool objectSizeDynamicNow = false;
+  bool readSizeDynamicNow = false;
 };
 
 // Whether the call has the arguments the rule's checks read. Intrinsics may

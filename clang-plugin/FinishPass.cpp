@@ -3,6 +3,7 @@
 // failure markers must stay markers until then. It runs the steps in their
 // order; each step lives in its own file.
 #include "FortifyPass.h"
+#include "DynamicSizes.h"
 #include "MarkerLowering.h"
 #include "ProvenProblemDiagnostics.h"
 #include "SiteTable.h"
@@ -28,10 +29,16 @@ PreservedAnalyses FortifyFinishPass::run(Module &module, ModuleAnalysisManager &
       analyses.getResult<FunctionAnalysisManagerModuleProxy>(module).getManager();
   const bool finished = module.getNamedMetadata(kFinishedMetadata) != nullptr;
 
+  // 0. The checks' level-3 queries become dynamic, if the probe (which
+  // switches them after inlining) did not run: `opt -passes=fortify,
+  // fortify-finish` (DynamicSizes.cpp). After LowerConstantIntrinsics
+  // there is nothing left to switch.
+  bool changed = switchToDynamicSizes(module);
+
   // 1. Sizes still unfolded (-O0, optnone functions, the ThinLTO pre-link
   // pipeline): probe them and, at -O0, lower them as LowerConstantIntrinsics
   // would, so that a check that folds leaves no code.
-  bool changed = probeAndLowerUnfoldedSizes(module, functions, lowerSizes_);
+  changed |= probeAndLowerUnfoldedSizes(module, functions, lowerSizes_);
 
   // 2. What survived: a failure path with constant sizes that do not fit
   // always fails when reached; any other is a run-time check.

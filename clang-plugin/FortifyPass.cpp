@@ -1,12 +1,14 @@
 #include "FortifyPass.h"
 
 #include "CheckEmitter.h"
+#include "DynamicSizes.h"
 #include "PointerOrigin.h"
 #include "SubobjectSize.h"
 #include "Sites.h"
 #include "rules.h"
 
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
@@ -83,7 +85,8 @@ const fortify::Rule *ruleForCall(const CallBase &call, bool &isIntrinsic, CallKi
 }
 
 bool instrumentFunction(Function &function, const fortify::Options &options,
-                        unsigned checkedKind, const ResultSigns *signs) {
+                        unsigned checkedKind, const ResultSigns *signs,
+                        FunctionAnalysisManager &analyses) {
   // Inside an inline fortify wrapper, the __*_chk call is the wrapper's own
   // check; its callers are recorded (as checked by the C library) instead.
   const bool inWrapper = isInlineWrapper(function);
@@ -130,12 +133,24 @@ bool instrumentFunction(Function &function, const fortify::Options &options,
   // Everything that needs the unmodified CFG is computed before the first
   // check splits a block.
   const DataLayout &layout = function.getParent()->getDataLayout();
+  // Dominators: for forwarding through locals (-O0), and at level 3 for
+  // seeing which objects this function sees (DynamicSizes.h).
+  const bool dynamic = fortify::usesDynamicSizes(options);
   std::optional<DominatorTree> dominators;
-  if (function.hasOptNone())
+  if (function.hasOptNone() || dynamic)
     dominators.emplace(function);
+  const TargetLibraryInfo *libraries =
+      dynamic ? &analyses.getResult<TargetLibraryAnalysis>(function) : nullptr;
+  auto dynamicNow = [&](const Value *pointer) {
+    return dynamic && asksDynamicSizeFromStart(pointerOrigin(pointer, *dominators), *libraries);
+  };
+  for (CheckSite &site : sites) {
+    site.objectSizeDynamicNow = site.objectPointer && dynamicNow(site.objectPointer);
+    site.readSizeDynamicNow = site.readPointer && dynamicNow(site.readPointer);
+  }
   for (CheckSite &site : sites) {
     if (Value *dest = site.objectPointer) {
-      if (dominators)
+      if (function.hasOptNone())
         site.objectPointer = forwardThroughLocals(dest, site.call, *dominators);
       // Narrowing looks only at the value actually passed: a pointer that
       // went through a local variable is not narrowed, at any -O level.
@@ -144,7 +159,7 @@ bool instrumentFunction(Function &function, const fortify::Options &options,
     }
     // Reads are bounded by the whole object (never narrowed).
     static_assert(fortify::kReadObjectSizeType == 0);
-    if (site.readPointer && dominators)
+    if (site.readPointer && function.hasOptNone())
       site.readPointer = forwardThroughLocals(site.readPointer, site.call, *dominators);
   }
 
@@ -157,12 +172,14 @@ bool instrumentFunction(Function &function, const fortify::Options &options,
 
 }  // namespace
 
-PreservedAnalyses FortifyPass::run(Module &module, ModuleAnalysisManager &) {
+PreservedAnalyses FortifyPass::run(Module &module, ModuleAnalysisManager &analyses) {
   unsigned checkedKind = module.getContext().getMDKindID(kCheckedMetadata);
+  FunctionAnalysisManager &functions =
+      analyses.getResult<FunctionAnalysisManagerModuleProxy>(module).getManager();
   bool changed = false;
   for (Function &function : module)
     if (!function.isDeclaration() && !function.getName().starts_with(kInternalPrefix))
-      changed |= instrumentFunction(function, options_, checkedKind, signs_.get());
+      changed |= instrumentFunction(function, options_, checkedKind, signs_.get(), functions);
   return changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }
 

@@ -20,6 +20,12 @@ namespace fortify_llvm {
 llvm::Value *forwardThroughLocals(llvm::Value *pointer, llvm::Instruction *use,
                                   const llvm::DominatorTree &dominators);
 
+// What `pointer` points into, as far as the same never-escaping locals, GEPs
+// and casts show (an allocation call, an alloca, a phi, an argument ...),
+// without changing the IR. `pointer` itself when nothing is seen through.
+const llvm::Value *pointerOrigin(const llvm::Value *pointer,
+                                 const llvm::DominatorTree &dominators);
+
 }  // namespace fortify_llvm
 
 #endif

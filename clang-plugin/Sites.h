@@ -16,7 +16,8 @@
 //     copies asked llvm.objectsize about an object of unknown size (the
 //     probe; LowerConstantIntrinsics would fold those checks away silently).
 //   !fortify.finished: the late pass ran (once per module).
-// and on instructions: !fortify.check on each check's conditional branch.
+// and on instructions: !fortify.check on each check's conditional branch,
+// !fortify.dynamic on the checks' level-3 size queries (DynamicSizes.h).
 #ifndef FORTIFY_CLANG_SITES_H
 #define FORTIFY_CLANG_SITES_H
 

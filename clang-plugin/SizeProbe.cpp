@@ -2,6 +2,7 @@
 // runs: after inlining a check may still ask llvm.objectsize about an object
 // LLVM cannot size, and once folded nothing shows it was never checked.
 #include "SizeProbe.h"
+#include "DynamicSizes.h"
 #include "FortifyPass.h"
 #include "Sites.h"
 
@@ -133,6 +134,10 @@ void recordUnknown(Module &module, const SetVector<StringRef> &unknown) {
 PreservedAnalyses FortifyProbePass::run(Module &module, ModuleAnalysisManager &analyses) {
   if (module.getNamedMetadata(kFinishedMetadata))
     return PreservedAnalyses::all();
+  // Inlining is done: the checks' level-3 queries ask for dynamic sizes
+  // from here on, and the probe evaluates them as LowerConstantIntrinsics
+  // will (DynamicSizes.cpp).
+  bool switched = switchToDynamicSizes(module);
   FunctionAnalysisManager &functions =
       analyses.getResult<FunctionAnalysisManagerModuleProxy>(module).getManager();
   SetVector<StringRef> unknown;
@@ -143,8 +148,9 @@ PreservedAnalyses FortifyProbePass::run(Module &module, ModuleAnalysisManager &a
   // Strings live in the module's descriptor globals, still alive here.
   recordUnknown(module, unknown);
   // Dynamic sizes may have left dead instructions (erased where recorded),
-  // and the named metadata changed: nothing an analysis caches.
-  return unknown.empty() ? PreservedAnalyses::all() : PreservedAnalyses::none();
+  // and the named metadata changed: nothing an analysis caches. Switched
+  // queries are a changed operand.
+  return unknown.empty() && !switched ? PreservedAnalyses::all() : PreservedAnalyses::none();
 }
 
 }  // namespace fortify_llvm

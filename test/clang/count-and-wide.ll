@@ -20,7 +20,7 @@ declare i32 @swprintf(ptr, i64, ptr, ...)
 declare void @use(ptr)
 
 ; CHECK-LABEL: define i64 @count(
-; CHECK: [[S:%[0-9]+]] = call i64 @llvm.objectsize.i64.p0(ptr %d, i1 false, i1 true, i1 true)
+; CHECK: [[S:%[0-9]+]] = call i64 @llvm.objectsize.i64.p0(ptr %d, i1 false, i1 true, i1 false)
 ; CHECK-NEXT: [[K:%[0-9]+]] = icmp ne i64 [[S]], -1
 ; CHECK-NEXT: br i1 [[K]], label %[[KNOWN:[0-9]+]], label %[[CALL:[0-9]+]]
 ; CHECK: [[KNOWN]]:

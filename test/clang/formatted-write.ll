@@ -20,7 +20,7 @@ declare void @use(ptr)
 @fmt = private constant [6 x i8] c"%s-%d\00"
 
 ; CHECK-LABEL: define i32 @formatted(
-; CHECK: [[S:%[0-9]+]] = call i64 @llvm.objectsize.i64.p0(ptr %d, i1 false, i1 true, i1 true)
+; CHECK: [[S:%[0-9]+]] = call i64 @llvm.objectsize.i64.p0(ptr %d, i1 false, i1 true, i1 false)
 ; CHECK-NEXT: [[K:%[0-9]+]] = icmp ne i64 [[S]], -1
 ; CHECK-NEXT: br i1 [[K]], label %[[BOUNDED:[0-9]+]], label %[[PLAIN:[0-9]+]]
 ; CHECK: [[BOUNDED]]:

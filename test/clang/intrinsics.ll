@@ -18,7 +18,9 @@ declare ptr @__memcpy_chk(ptr, ptr, i64, i64)
 declare void @bzero(ptr, i64)
 
 ; CHECK-LABEL: define void @intrinsics(
-; CHECK: [[S1:%[0-9a-z.]+]] = call i64 @llvm.objectsize.i64.p0(ptr %d, i1 false, i1 true, i1 true)
+; Level 3: static queries tagged !fortify.dynamic, switched to dynamic once
+; inlining is done (dynamic-switch.ll); level 1 leaves them untagged.
+; CHECK: [[S1:%[0-9a-z.]+]] = call i64 @llvm.objectsize.i64.p0(ptr %d, i1 false, i1 true, i1 false), !fortify.checked [[MD:![0-9]+]], !fortify.dynamic [[MD]]
 ; CHECK-NEXT: [[C1:%[0-9a-z.]+]] = icmp ugt i64 %n, [[S1]]
 ; CHECK-NEXT: br i1 [[C1]], label %[[TRAP1:[0-9a-z.]+]], label %[[OK1:[0-9a-z.]+]], !prof
 ; CHECK: [[TRAP1]]:
@@ -26,23 +28,23 @@ declare void @bzero(ptr, i64)
 ; CHECK-NEXT: unreachable
 ; CHECK: [[OK1]]:
 ; Then (reads, on from level 2) the source must hold the n bytes read.
-; CHECK-NEXT: [[R1:%[0-9a-z.]+]] = call i64 @llvm.objectsize.i64.p0(ptr %s, i1 false, i1 true, i1 true)
+; CHECK-NEXT: [[R1:%[0-9a-z.]+]] = call i64 @llvm.objectsize.i64.p0(ptr %s, i1 false, i1 true, i1 false)
 ; CHECK-NEXT: [[RC1:%[0-9a-z.]+]] = icmp ugt i64 %n, [[R1]]
 ; CHECK-NEXT: br i1 [[RC1]], label %[[TRAP2:[0-9a-z.]+]], label %[[OK2:[0-9a-z.]+]], !prof
 ; CHECK: [[TRAP2]]:
 ; CHECK-NEXT: call void @__fortify_fail(ptr [[READ:@fortify.site[.0-9]*]], i64 %n, i64 [[R1]]) [[MARKER]]
 ; CHECK: [[OK2]]:
 ; CHECK-NEXT: call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 %n, i1 false), !fortify.checked
-; CHECK: call i64 @llvm.objectsize.i64.p0(ptr %d, i1 false, i1 true, i1 true)
+; CHECK: call i64 @llvm.objectsize.i64.p0(ptr %d, i1 false, i1 true, i1 false)
 ; CHECK: call void @llvm.memcpy.inline.p0.p0.i64(ptr %d, ptr %s, i64 8, i1 true), !fortify.checked
-; CHECK: call i64 @llvm.objectsize.i64.p0(ptr %d, i1 false, i1 true, i1 true)
+; CHECK: call i64 @llvm.objectsize.i64.p0(ptr %d, i1 false, i1 true, i1 false)
 ; CHECK: call void @llvm.memmove.p0.p0.i64(ptr %d, ptr %s, i64 %n, i1 false), !fortify.checked
-; CHECK: call i64 @llvm.objectsize.i64.p0(ptr %d, i1 false, i1 true, i1 true)
+; CHECK: call i64 @llvm.objectsize.i64.p0(ptr %d, i1 false, i1 true, i1 false)
 ; CHECK: call void @llvm.memset.p0.i64(ptr %d, i8 0, i64 %n, i1 false), !fortify.checked
-; CHECK: call i64 @llvm.objectsize.i64.p0(ptr %d, i1 false, i1 true, i1 true)
+; CHECK: call i64 @llvm.objectsize.i64.p0(ptr %d, i1 false, i1 true, i1 false)
 ; CHECK: call void @llvm.memset.inline.p0.i64(ptr %d, i8 0, i64 4, i1 false), !fortify.checked
 ; A 32-bit length is widened to size_t before the comparison.
-; CHECK: [[S6:%[0-9a-z.]+]] = call i64 @llvm.objectsize.i64.p0(ptr %d, i1 false, i1 true, i1 true)
+; CHECK: [[S6:%[0-9a-z.]+]] = call i64 @llvm.objectsize.i64.p0(ptr %d, i1 false, i1 true, i1 false)
 ; CHECK-NEXT: [[W:%[0-9a-z.]+]] = zext i32 %m to i64
 ; CHECK-NEXT: icmp ugt i64 [[W]], [[S6]]
 ; CHECK: call void @llvm.memcpy.p0.p0.i32(ptr %d, ptr %s, i32 %m, i1 false), !fortify.checked
@@ -50,6 +52,7 @@ declare void @bzero(ptr, i64)
 ; STATIC-LABEL: define void @intrinsics(
 ; STATIC: call i64 @llvm.objectsize.i64.p0(ptr %d, i1 false, i1 true, i1 false)
 ; STATIC-NOT: i1 true, i1 true)
+; STATIC-NOT: !fortify.dynamic
 ; STATIC: ret void
 define void @intrinsics(ptr %d, ptr %s, i64 %n, i32 %m) {
   call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 %n, i1 false)

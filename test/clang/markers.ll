@@ -36,7 +36,7 @@ declare i32 @sprintf(ptr, ptr, ...)
 ; CHECK: @fortify.site.5 = private unnamed_addr constant [32 x i8] c"write\00sprintf\00demo.c\000\000\00format\00", align 1
 
 ; CHECK-LABEL: define ptr @copy(
-; CHECK: [[W:%[0-9]+]] = call i64 @llvm.objectsize.i64.p0(ptr %d, i1 false, i1 true, i1 true), !dbg [[LOC:![0-9]+]], !fortify.checked
+; CHECK: [[W:%[0-9]+]] = call i64 @llvm.objectsize.i64.p0(ptr %d, i1 false, i1 true, i1 false), !dbg [[LOC:![0-9]+]], !fortify.checked [[MD:![0-9]+]], !fortify.dynamic [[MD]]
 ; CHECK-NEXT: [[C:%[0-9]+]] = icmp ugt i64 %n, [[W]]
 ; CHECK-NEXT: br i1 [[C]], label %[[FAIL:[0-9]+]], label %{{[0-9]+}}, !dbg [[LOC]], !prof {{![0-9]+}}, !fortify.check
 ; CHECK: [[FAIL]]:

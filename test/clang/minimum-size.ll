@@ -15,7 +15,7 @@ declare i64 @wcrtomb(ptr, i32, ptr)
 declare void @use(ptr)
 
 ; CHECK-LABEL: define ptr @constant_minimum(
-; CHECK: [[S:%[0-9]+]] = call i64 @llvm.objectsize.i64.p0(ptr %d, i1 false, i1 true, i1 true)
+; CHECK: [[S:%[0-9]+]] = call i64 @llvm.objectsize.i64.p0(ptr %d, i1 false, i1 true, i1 false)
 ; CHECK-NEXT: [[C:%[0-9]+]] = icmp ult i64 [[S]], 4096
 ; CHECK-NEXT: br i1 [[C]], label %[[TRAP:[0-9]+]], label %{{[0-9]+}}, !prof
 ; The failure path: needed is the minimum, available the size.
@@ -28,7 +28,7 @@ define ptr @constant_minimum(ptr %p, ptr %d) {
 }
 
 ; CHECK-LABEL: define i64 @mb_cur_max(
-; CHECK: [[S:%[0-9]+]] = call i64 @llvm.objectsize.i64.p0(ptr %d, i1 false, i1 true, i1 true)
+; CHECK: [[S:%[0-9]+]] = call i64 @llvm.objectsize.i64.p0(ptr %d, i1 false, i1 true, i1 false)
 ; CHECK-NEXT: [[K:%[0-9]+]] = icmp ne i64 [[S]], -1
 ; CHECK-NEXT: br i1 [[K]], label %[[KNOWN:[0-9]+]], label %{{[0-9]+}}
 ; CHECK: [[KNOWN]]:

@@ -30,7 +30,7 @@ declare void @use(ptr)
 ; memcpy: the destination write, then the source read.
 ; CHECK-LABEL: define void @lengths(
 ; CHECK: call i64 @llvm.objectsize.i64.p0(ptr %d,
-; CHECK: [[S:%[0-9]+]] = call i64 @llvm.objectsize.i64.p0(ptr %s, i1 false, i1 true, i1 true)
+; CHECK: [[S:%[0-9]+]] = call i64 @llvm.objectsize.i64.p0(ptr %s, i1 false, i1 true, i1 false)
 ; CHECK-NEXT: [[C:%[0-9]+]] = icmp ugt i64 %n, [[S]]
 ; CHECK-NEXT: br i1 [[C]], label %[[TRAP:[0-9]+]], label %{{[0-9]+}}, !prof
 ; CHECK: [[TRAP]]:
@@ -62,7 +62,7 @@ define void @lengths(ptr %d, ptr %s, i64 %n, i64 %m, ptr %f) {
 
 ; CHECK-LABEL: define i64 @results(
 ; CHECK: [[R:%[0-9a-z]+]] = call i64 @strlen(ptr %s), !fortify.checked
-; CHECK-NEXT: [[S:%[0-9]+]] = call i64 @llvm.objectsize.i64.p0(ptr %s, i1 false, i1 true, i1 true)
+; CHECK-NEXT: [[S:%[0-9]+]] = call i64 @llvm.objectsize.i64.p0(ptr %s, i1 false, i1 true, i1 false)
 ; CHECK-NEXT: [[READ:%[0-9]+]] = add i64 [[R]], 1
 ; CHECK-NEXT: [[K:%[0-9]+]] = icmp ne i64 [[S]], -1
 ; CHECK-NEXT: [[GT:%[0-9]+]] = icmp ugt i64 [[READ]], [[S]]
@@ -90,7 +90,7 @@ define i64 @results(ptr %s, i64 %n) {
 }
 
 ; CHECK-LABEL: define ptr @string(
-; CHECK: [[S:%[0-9]+]] = call i64 @llvm.objectsize.i64.p0(ptr %s, i1 false, i1 true, i1 true)
+; CHECK: [[S:%[0-9]+]] = call i64 @llvm.objectsize.i64.p0(ptr %s, i1 false, i1 true, i1 false)
 ; CHECK-NEXT: [[K:%[0-9]+]] = icmp ne i64 [[S]], -1
 ; CHECK-NEXT: br i1 [[K]], label %[[KNOWN:[0-9]+]], label %{{[0-9]+}}
 ; CHECK: [[KNOWN]]:
@@ -110,7 +110,7 @@ define ptr @string(ptr %s, i32 %c) {
 ; Reads are bounded by the whole object, not the member: reading s.a for
 ; 16 bytes stays inside s.
 ; CHECK-LABEL: define void @whole_object(
-; CHECK: call i64 @llvm.objectsize.i64.p0(ptr %s, i1 false, i1 true, i1 true)
+; CHECK: call i64 @llvm.objectsize.i64.p0(ptr %s, i1 false, i1 true, i1 false)
 ; CHECK-NOT: umin
 ; CHECK: call i64 @write(
 define void @whole_object(%struct.two* %t) {
