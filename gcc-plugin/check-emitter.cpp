@@ -78,10 +78,14 @@ public:
       if (!isStringLiteral(arg(rule_.format)))
         any |= checkFormat();
       else
-        registerSite(describeCall(call_, Problem::FormatN, rule_.name)).staticallySafe = true;
+        markStaticallySafe(Problem::FormatN);
     }
     return any;
   }
+
+  // Whether a site of this problem was registered for this call (checked,
+  // or needing no check); see emitChecks.
+  bool registered(Problem problem) const { return registeredProblems_ & (1u << unsigned(problem)); }
 
   void insert(gimple_stmt_iterator *gsi) {
     gimple_seq after = epilogue();
@@ -142,6 +146,11 @@ public:
 
 private:
   tree arg(int index) { return argument(call_, index); }
+
+  void markStaticallySafe(Problem problem) {
+    registerSite(describeCall(call_, problem, rule_.name)).staticallySafe = true;
+    registeredProblems_ |= 1u << unsigned(problem);
+  }
   tree unknownSize() { return build_all_ones_cst(size_type_node); }
 
   // GCC's objsz passes fold this to a constant, an expression of run-time
@@ -189,6 +198,7 @@ private:
                 tree continueAt) {
     fortify::SiteDescriptor site = describeCall(call_, problem, rule_.name);
     registerSite(site).instrumented = true;
+    registeredProblems_ |= 1u << unsigned(problem);
     b.fail(site, needed(), available ? available : size_zero_node, options_);
     if (options_.mode != fortify::FailureMode::Report)
       return;  // the marker does not return
@@ -365,9 +375,8 @@ private:
   // open(path, O_CREAT) without a mode: an error when the flags are
   // constant, a stop when they are not (as glibc's __open_2).
   bool checkOpenMode() {
-    SiteState &site = registerSite(describeCall(call_, Problem::OpenWithoutMode, rule_.name));
     if ((int)gimple_call_num_args(call_) != rule_.arity) {
-      site.staticallySafe = true;  // a mode is passed
+      markStaticallySafe(Problem::OpenWithoutMode);  // a mode is passed
       return false;
     }
     tree flags = arg(rule_.flags);
@@ -378,7 +387,7 @@ private:
                  "fortify: %qs with %<O_CREAT%> or %<O_TMPFILE%> needs a mode argument",
                  std::string(rule_.name).c_str());
       else
-        site.staticallySafe = true;
+        markStaticallySafe(Problem::OpenWithoutMode);
       return false;
     }
     SequenceBuilder &b = before_;
@@ -494,6 +503,7 @@ private:
   tree skipLabel_ = NULL_TREE;       // report mode: after the skipped call
   tree doneLabel_ = NULL_TREE;       // formatted writes: after both paths
   tree joinedTemporary_ = NULL_TREE; // see joinedResult()
+  unsigned registeredProblems_ = 0;  // bit per fortify::Problem
   tree originalResult_ = NULL_TREE;
 };
 
@@ -501,7 +511,9 @@ private:
 
 bool emitChecks(gimple_stmt_iterator *gsi, gcall *call, const Rule &rule,
                 const Options &options) {
-  bool any = false;
+  // A call whose main problem got no site (no check, nothing statically
+  // known) is registered as not protected.
+  bool any = false, registered = false;
   if (hasExpectedShape(call, rule)) {
     CallChecker checker(call, rule, options);
     any = checker.build();
@@ -509,15 +521,16 @@ bool emitChecks(gimple_stmt_iterator *gsi, gcall *call, const Rule &rule,
       any |= checker.rewriteFormattedWrite(gsi);
     if (any)
       checker.insert(gsi);
+    registered = checker.registered(fortify::primaryProblem(rule));
   }
-  if (!any)
+  if (!registered)
     registerUncheckedCall(call, rule);
   return any;
 }
 
 void registerUncheckedCall(const gcall *call, const Rule &rule) {
   fortify::SiteDescriptor site = describeCall(call, fortify::primaryProblem(rule), rule.name);
-  registerSite(site);
+  registerSite(site).unchecked = true;
 }
 
 }  // namespace fortify_gcc

@@ -60,6 +60,43 @@ bool guardedByItsCheck(gcall *marker) {
   return false;
 }
 
+// Whether the call survives on a path that does not end in this failure:
+// jump threading copies a check into the paths of the program's own
+// branches (`n = b ? 2 : 4; memcpy(buf3, s, n)`), and the copy on one path
+// may fold to "fails" while the call still runs, fitting, on the other. The
+// call then does not always overflow. A statement that keeps the call's
+// location (the call, or the move GCC made of it) in a block that does not
+// dominate the failure is such a path; the copies that do dominate it (the
+// earlier iterations of an unrolled loop) are on the way to the failure.
+bool callSurvivesElsewhere(function *fun, gcall *marker) {
+  basic_block failure = gimple_bb(marker);
+  location_t where = gimple_location(marker);
+  if (!dom_info_available_p(fun, CDI_DOMINATORS))
+    calculate_dominance_info(CDI_DOMINATORS);
+  basic_block block;
+  FOR_EACH_BB_FN(block, fun) {
+    if (block == failure || dominated_by_p(CDI_DOMINATORS, failure, block))
+      continue;
+    for (gimple_stmt_iterator gsi = gsi_start_bb(block); !gsi_end_p(gsi); gsi_next(&gsi)) {
+      gimple *stmt = gsi_stmt(gsi);
+      if (is_gimple_debug(stmt) || !sameLocation(gimple_location(stmt), where))
+        continue;
+      // The check's own statements carry the location too.
+      if (is_a<gcond *>(stmt) || is_a<gswitch *>(stmt) || is_a<glabel *>(stmt))
+        continue;
+      tree result = gimple_get_lhs(stmt);
+      if (result && TREE_CODE(result) == SSA_NAME && isCheckTemporary(result))
+        continue;
+      gcall *call = dyn_cast<gcall *>(stmt);
+      if (call && (markerDescriptor(call).size() > 0 || gimple_call_builtin_p(call, BUILT_IN_OBJECT_SIZE) ||
+                   gimple_call_builtin_p(call, BUILT_IN_DYNAMIC_OBJECT_SIZE)))
+        continue;
+      return true;
+    }
+  }
+  return false;
+}
+
 fortify::SiteStatus statusOf(const CheckMarker &marker, bool beforeLinkTime) {
   tree needed = marker.needed(), available = marker.available();
   if (isUnknownSize(available) || (beforeLinkTime && isUnfoldedSizeQuery(available)))
@@ -68,6 +105,8 @@ fortify::SiteStatus statusOf(const CheckMarker &marker, bool beforeLinkTime) {
     return fortify::SiteStatus::Checked;
   bool hasSizes = marker.site->descriptor.problem == fortify::Problem::Overflow ||
                   marker.site->descriptor.problem == fortify::Problem::OverRead;
+  if (callSurvivesElsewhere(cfun, marker.call))
+    return fortify::SiteStatus::Checked;
   if (!hasSizes)
     return fortify::SiteStatus::Overflow;
   // A folded test whose sizes are not constants (a length known only to be

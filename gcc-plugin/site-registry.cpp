@@ -19,13 +19,16 @@ void SiteState::observe(fortify::SiteStatus status) {
 }
 
 fortify::SiteStatus SiteState::status() const {
+  // The least protected of what the calls behind the descriptor got.
+  fortify::SiteStatus status = fortify::SiteStatus::Safe;
+  auto add = [&](fortify::SiteStatus next) { status = fortify::combineStatus(status, next); };
   if (checkedByLibc)
-    return fortify::SiteStatus::Checked;
-  if (staticallySafe)
-    return fortify::SiteStatus::Safe;
-  if (!instrumented)
-    return fortify::SiteStatus::Unknown;
-  return observed ? observedStatus : fortify::SiteStatus::Safe;
+    add(fortify::SiteStatus::Checked);
+  if (unchecked)
+    add(fortify::SiteStatus::Unknown);
+  if (instrumented && observed)
+    add(observedStatus);  // otherwise every copy of the check folded away
+  return status;
 }
 
 fortify::SiteDescriptor describeCall(const gimple *call, fortify::Problem problem,

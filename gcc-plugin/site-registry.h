@@ -18,12 +18,13 @@ namespace fortify_gcc {
 
 struct SiteState {
   fortify::SiteDescriptor descriptor;
-  // Whether a check was inserted; a site without one is not protected,
-  // unless the C library's own fortify wrapper checks it.
+  // What the calls that share this descriptor were given (calls of one
+  // macro expansion share their location): a check, nothing (not
+  // protected), the C library's own fortify wrapper, or nothing because
+  // the call is statically fine (a printf with a literal format).
   bool instrumented = false;
+  bool unchecked = false;
   bool checkedByLibc = false;
-  // Whether a check is known to be statically satisfied without any code
-  // (a printf with a literal format).
   bool staticallySafe = false;
   // What copies of the check showed after optimisation; none: all folded.
   bool observed = false;

@@ -66,7 +66,27 @@ __attribute__((noinline)) char *statement(struct column *columns, int count, con
   return z;
 }
 
+// Jump threading copies the check into the paths of the program's own
+// branch: on the !b path it folds to "fails", on the other the copy still
+// runs and fits. The call does not always overflow: no diagnostic.
+__attribute__((noinline)) void threaded(char *d, int b) {
+  char buf[3] = "";
+  size_t n = b ? 2 : 4;
+  memcpy(buf, d, n);
+  puts(buf);
+}
+
+__attribute__((noinline)) void threaded_twice(int a, int b, const char *s) {
+  char buf[3] = "";
+  char *d = a ? buf : buf + 1;
+  size_t n = b ? 1 : 2;
+  memcpy(d, s, n + 1);
+  puts(buf);
+}
+
 int main(int argc, char **argv) {
+  threaded("a", 1);
+  threaded_twice(1, 1, "a");
   struct column columns[8];
   for (int i = 1; i < argc && i <= 8; i++)
     columns[i - 1] = (struct column){argv[i], 'A' + i % 6};
