@@ -155,8 +155,9 @@ public:
       if (site_.readPointer && rule_.read == ReadKind::StringResult)
         emitStringResultCheck();
     }
-    // A call none of whose checks could be emitted is not protected.
-    if (!anyCheck_)
+    // A call whose main problem got no site (no check could be emitted,
+    // nothing is statically known) is not protected.
+    if (!recorded(fortify::primaryProblem(rule_)))
       recordUncheckedCall(call_, rule_, /*byLibc=*/false);
   }
 
@@ -308,15 +309,18 @@ private:
       recordSite(module_, text, kKindCheck);
       global = siteGlobal(module_, text);
     }
-    anyCheck_ = true;
+    recordedProblems_ |= 1u << unsigned(problem);
     return global;
   }
+
+  bool recorded(Problem problem) const { return recordedProblems_ & (1u << unsigned(problem)); }
 
   // A check of `problem` that needs no code (a literal format, open with a
   // mode): recorded as safe.
   void recordStatic(Problem problem, StringRef kind) {
     recordSite(module_, fortify::encodeSite(describeCall(call_, problem, view(rule_.name))),
                kind);
+    recordedProblems_ |= 1u << unsigned(problem);
   }
 
   // The failure path when `condition` holds: the marker
@@ -736,7 +740,7 @@ private:
   // The descriptors of this call's checks, by problem.
   std::map<Problem, GlobalVariable *> siteGlobals_;
   // Whether a check was emitted or decided here.
-  bool anyCheck_ = false;
+  unsigned recordedProblems_ = 0;  // bit per fortify::Problem recorded as a site
   // Report mode: where skipped calls join, and the phi of the call's result.
   BasicBlock *skipJoin_ = nullptr;
   PHINode *skipResult_ = nullptr;

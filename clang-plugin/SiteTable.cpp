@@ -52,15 +52,17 @@ bool guardedByItsCheck(const CallBase &marker) {
 }  // namespace
 
 SiteStatus SiteState::status() const {
+  SiteStatus status = SiteStatus::Safe;
+  auto add = [&](SiteStatus next) { status = fortify::combineStatus(status, next); };
   if (checkedByLibc)
-    return SiteStatus::Checked;
+    add(SiteStatus::Checked);
   if (provenAtInstrumentation)
-    return SiteStatus::Overflow;
-  if (staticallySafe)
-    return SiteStatus::Safe;
-  if (!instrumented)
-    return SiteStatus::Unknown;
-  return observed ? observedStatus : SiteStatus::Safe;
+    add(SiteStatus::Overflow);
+  if (unchecked)
+    add(SiteStatus::Unknown);
+  if (instrumented && observed)
+    add(observedStatus);  // otherwise every copy of the check folded away
+  return status;
 }
 
 SiteTable::SiteTable(Module &module) {
@@ -84,6 +86,8 @@ SiteTable::SiteTable(Module &module) {
         state->staticallySafe = true;
       else if (name == kKindOverflow)
         state->provenAtInstrumentation = true;
+      else if (name == kKindNone)
+        state->unchecked = true;
     }
   if (NamedMDNode *list = module.getNamedMetadata(kUnknownMetadata))
     for (MDNode *node : list->operands())

@@ -22,7 +22,11 @@ namespace fortify_llvm {
 
 struct SiteState {
   fortify::SiteDescriptor descriptor;
+  // What the calls behind one descriptor got (calls of one macro expansion
+  // share their location, hence their descriptor); the status is the least
+  // protected of them.
   bool instrumented = false;   // a check with a failure path was inserted
+  bool unchecked = false;      // no check at all: not protected
   bool checkedByLibc = false;  // the C library's own fortify checks it
   bool staticallySafe = false; // proven fine without code
   bool provenAtInstrumentation = false;  // open(O_CREAT) without a mode
