@@ -6,6 +6,9 @@
 #include "llvm/IR/CFG.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DebugLoc.h"
+#include "llvm/IR/Dominators.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Metadata.h"
 #include "llvm/IR/Module.h"
@@ -45,6 +48,38 @@ bool guardedByItsCheck(const CallBase &marker) {
     }
     // Through a chain of blocks entered unconditionally.
     block = count == 1 ? single : nullptr;
+  }
+  return false;
+}
+
+// Whether the call survives on a path that does not end in this failure:
+// jump threading copies a check into the paths of the program's own branch
+// (`n = b ? 2 : 4; memcpy(buf3, s, n)`), and the copy on one path may fold
+// to "fails" while the call still runs, fitting, on the other; the call
+// then does not always overflow. A store or call at the call's location in
+// a block that does not dominate the failure is such a path; the copies
+// that do dominate it (earlier iterations of an unrolled loop) lead to it.
+bool callSurvivesElsewhere(const CallBase &marker) {
+  const DebugLoc &where = marker.getDebugLoc();
+  if (!where)
+    return false;
+  const Function &function = *marker.getFunction();
+  DominatorTree dominators(const_cast<Function &>(function));
+  const BasicBlock *failure = marker.getParent();
+  for (const BasicBlock &block : function) {
+    if (&block == failure || dominators.dominates(&block, failure))
+      continue;
+    for (const Instruction &instruction : block) {
+      if (instruction.getDebugLoc() != where)
+        continue;
+      if (isa<StoreInst>(instruction))
+        return true;
+      const auto *call = dyn_cast<CallBase>(&instruction);
+      const auto *intrinsic = dyn_cast_or_null<IntrinsicInst>(call);
+      bool sizeQuery = intrinsic && intrinsic->getIntrinsicID() == Intrinsic::objectsize;
+      if (call && !isFailureCall(*call) && !sizeQuery)
+        return true;
+    }
   }
   return false;
 }
@@ -113,7 +148,7 @@ SiteStatus statusOf(const CallBase &marker, const fortify::SiteDescriptor &site,
                     const ConstantInt *needed, const ConstantInt *available) {
   if (available && available->isMinusOne())
     return SiteStatus::Unknown;
-  if (guardedByItsCheck(marker))
+  if (guardedByItsCheck(marker) || callSurvivesElsewhere(marker))
     return SiteStatus::Checked;
   // The test folded: the failure is certain once reached. Problems with
   // sizes need them as constants for the message (a length known only to
