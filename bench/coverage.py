@@ -59,6 +59,16 @@ def in_family(name):
 # destination; the plugin's over-read checks of sources ("buffer over-read")
 # are left out of the comparison.
 MESSAGE = re.compile(r'fortify: buffer overflow in (\w+) at (?:[^"\\]*/)?([^"\\/:]+):(\d+):(\d+)')
+# GCC's "optimized" dump comes before the plugin turns its failure markers
+# into the message: there a surviving write check is
+#   __fortify_fail (&"write\x00strcpy\x00sqlite3.c\x0012\x003\x00caller"[0], ...)
+MARKER = re.compile(r'__fortify_fail \(&"write\\x00(\w+)\\x00(?:[^"\\]*/)?([^"\\/]+)\\x00(\d+)\\x00(\d+)\\x00')
+
+
+def find_message(text):
+    """The first failure message or write-check marker in text: groups
+    function, file, line, column."""
+    return MESSAGE.search(text) or MARKER.search(text)
 
 
 class Tally:
@@ -92,9 +102,9 @@ def gcc_dump(path):
     # Functions whose body holds a failure message: the split-out failure paths.
     call_re = re.compile(r"^\s*(?:\[([^\]]*)\]\s+)?(?:[\w.$]+ = )?([\w.$]+) \(", re.M)
     fail_funcs = {name for name, body in parsed
-                  if ".part." in name and MESSAGE.search(body)
+                  if ".part." in name and find_message(body)
                   and not any(classify(m.group(2)) for m in call_re.finditer(body))
-                  and in_family(MESSAGE.search(body).group(1))}
+                  and in_family(find_message(body).group(1))}
     loc_re = re.compile(r"(?:.*/)?([^/:]+):(\d+):(\d+)$")
     t = Tally()
     for name, body in parsed:
@@ -107,7 +117,7 @@ def gcc_dump(path):
         block_text = {blocks[i]: blocks[i + 1] for i in range(1, len(blocks) - 1, 2)}
         fail_loc = {}
         for b, txt in block_text.items():
-            m = MESSAGE.search(txt)
+            m = find_message(txt)
             if m:
                 if in_family(m.group(1)):  # checks of other functions are not counted
                     fail_loc[b] = (m.group(2), m.group(3), m.group(4))
