@@ -10,18 +10,6 @@ namespace {
 
 constexpr int kSiteFields = 6;
 
-bool parseUnsigned(std::string_view text, unsigned &value) {
-  if (text.empty() || text.size() > 9)
-    return false;
-  value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9')
-      return false;
-    value = value * 10 + unsigned(c - '0');
-  }
-  return true;
-}
-
 std::string jsonString(std::string_view text) {
   std::string out = "\"";
   for (unsigned char c : text) {
@@ -91,6 +79,18 @@ void appendPadded(std::string &out, std::string_view bytes) {
 
 }  // namespace
 
+bool parseDecimal(std::string_view text, unsigned &value) {
+  if (text.empty() || text.size() > 9)
+    return false;
+  value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9')
+      return false;
+    value = value * 10 + unsigned(c - '0');
+  }
+  return true;
+}
+
 std::string_view problemWord(Problem problem) {
   switch (problem) {
   case Problem::Overflow:
@@ -149,8 +149,8 @@ bool decodeSite(std::string_view text, SiteDescriptor &site) {
       site.problem = problem;
       known = true;
     }
-  if (!known || fields[1].empty() || !parseUnsigned(fields[3], site.line) ||
-      !parseUnsigned(fields[4], site.column))
+  if (!known || fields[1].empty() || !parseDecimal(fields[3], site.line) ||
+      !parseDecimal(fields[4], site.column))
     return false;
   site.function = std::string(fields[1]);
   site.file = std::string(fields[2]);
@@ -276,6 +276,18 @@ void StatusCounts::add(SiteStatus status) {
     ++overflow;
     break;
   }
+}
+
+StatusCounts &StatusCounts::operator+=(const StatusCounts &other) {
+  safe += other.safe;
+  checked += other.checked;
+  unknown += other.unknown;
+  overflow += other.overflow;
+  return *this;
+}
+
+double StatusCounts::coverage() const {
+  return sites() == 0 ? -1.0 : 100.0 * double(protectedSites()) / double(sites());
 }
 
 std::string notePayload(std::string_view pluginVersion, std::string_view compiler,

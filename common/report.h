@@ -54,6 +54,10 @@ std::string encodeSite(const SiteDescriptor &site);
 // Reads the fields back; false when `text` is not a descriptor.
 bool decodeSite(std::string_view text, SiteDescriptor &site);
 
+// A decimal count of at most nine digits (the descriptor's line and column,
+// the note's counts); false for anything else.
+bool parseDecimal(std::string_view text, unsigned &value);
+
 // "file:line:column", "file:line" or "file" (or "<unknown>").
 std::string formatLocation(std::string_view file, unsigned line, unsigned column);
 
@@ -119,6 +123,11 @@ inline constexpr uint32_t kNoteType = 1;
 struct StatusCounts {
   unsigned safe = 0, checked = 0, unknown = 0, overflow = 0;
   void add(SiteStatus status);
+  StatusCounts &operator+=(const StatusCounts &other);
+  unsigned sites() const { return safe + checked + unknown + overflow; }
+  unsigned protectedSites() const { return sites() - unknown; }
+  // Percent of protected sites (isProtected); negative when there are none.
+  double coverage() const;
 };
 
 std::string notePayload(std::string_view pluginVersion, std::string_view compiler,

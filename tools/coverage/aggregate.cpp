@@ -6,28 +6,6 @@ CheckGroup groupOf(Problem check) {
   return isHeadlineCheck(check) ? CheckGroup::Glibc : CheckGroup::Read;
 }
 
-void Counts::add(SiteStatus status) {
-  ++sites;
-  switch (status) {
-  case SiteStatus::Safe:
-    ++safe;
-    break;
-  case SiteStatus::Checked:
-    ++checked;
-    break;
-  case SiteStatus::Unknown:
-    ++unknown;
-    break;
-  case SiteStatus::Overflow:
-    ++overflow;
-    break;
-  }
-}
-
-double Counts::coverage() const {
-  return sites == 0 ? -1.0 : 100.0 * double(protectedSites()) / double(sites);
-}
-
 const char *groupingName(Grouping grouping) {
   switch (grouping) {
   case Grouping::Function:

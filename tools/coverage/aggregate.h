@@ -51,13 +51,7 @@ enum class CheckGroup {
 };
 CheckGroup groupOf(Problem check);
 
-struct Counts {
-  unsigned sites = 0, safe = 0, checked = 0, unknown = 0, overflow = 0;
-  void add(SiteStatus status);
-  unsigned protectedSites() const { return sites - unknown; }
-  // Percent, or a negative value when there are no sites.
-  double coverage() const;
-};
+using Counts = StatusCounts;
 
 // One table row: a function, file or caller, and one check group.
 struct Row {

@@ -2,6 +2,7 @@
 
 #include "elf-notes.h"
 #include "json.h"
+#include "output.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -15,20 +16,6 @@ namespace fortify::coverage {
 namespace {
 
 constexpr std::string_view kPrefix = "fortify-plugins ";
-
-bool parseCount(std::string_view text, unsigned &value) {
-  if (text.empty() || text.size() > 9)
-    return false;
-  value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9')
-      return false;
-    value = value * 10 + unsigned(c - '0');
-  }
-  return true;
-}
-
-unsigned sitesOf(const StatusCounts &c) { return c.safe + c.checked + c.unknown + c.overflow; }
 
 std::string plural(size_t n, const char *word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
@@ -59,41 +46,12 @@ std::string distinct(const std::vector<NoteInfo> &notes, std::string NoteInfo::*
   return text;
 }
 
-std::string percent(const StatusCounts &counts) {
-  const double coverage = coverageOf(counts);
-  if (coverage < 0)
-    return "-";
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.2f%%", coverage);
-  return buffer;
-}
-
-std::string jsonCounts(const StatusCounts &c) {
-  const double coverage = coverageOf(c);
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.2f", coverage);
-  return "\"sites\": " + std::to_string(sitesOf(c)) + ", \"safe\": " + std::to_string(c.safe) +
-         ", \"checked\": " + std::to_string(c.checked) + ", \"unknown\": " +
-         std::to_string(c.unknown) + ", \"overflow\": " + std::to_string(c.overflow) +
-         ", \"protected\": " + std::to_string(sitesOf(c) - c.unknown) +
-         ", \"coverage\": " + (coverage < 0 ? std::string("null") : std::string(buffer));
-}
-
 }  // namespace
-
-double coverageOf(const StatusCounts &counts) {
-  const unsigned sites = sitesOf(counts);
-  return sites == 0 ? -1.0 : 100.0 * double(sites - counts.unknown) / double(sites);
-}
 
 StatusCounts BinaryResult::total() const {
   StatusCounts sum;
-  for (const NoteInfo &note : notes) {
-    sum.safe += note.counts.safe;
-    sum.checked += note.counts.checked;
-    sum.unknown += note.counts.unknown;
-    sum.overflow += note.counts.overflow;
-  }
+  for (const NoteInfo &note : notes)
+    sum += note.counts;
   return sum;
 }
 
@@ -134,7 +92,7 @@ bool parseNotePayload(std::string_view text, NoteInfo &info, std::string &error)
       else if (key == "overflow")
         count = &info.counts.overflow, which = 3;
       if (count) {
-        if (!parseCount(value, *count)) {
+        if (!parseDecimal(value, *count)) {
           error = "\"" + std::string(key) + "\" is not a count: \"" + std::string(value) + "\"";
           return false;
         }
@@ -214,9 +172,9 @@ void printBinary(std::ostream &out, const BinaryResult &result) {
       << ", level=" << distinct(result.notes, &NoteInfo::level)
       << ", mode=" << distinct(result.notes, &NoteInfo::mode)
       << ", version=" << distinct(result.notes, &NoteInfo::version) << "\n";
-  out << "  " << plural(sitesOf(total), "call site") << ": safe " << total.safe << ", checked "
+  out << "  " << plural(total.sites(), "call site") << ": safe " << total.safe << ", checked "
       << total.checked << ", unknown " << total.unknown << ", overflow " << total.overflow
-      << "; coverage " << percent(total) << "\n";
+      << "; coverage " << formatPercent(total) << "\n";
 }
 
 void printBinariesJson(std::ostream &out, const std::vector<BinaryResult> &results) {

@@ -43,9 +43,6 @@ void printBinary(std::ostream &out, const BinaryResult &result);
 
 void printBinariesJson(std::ostream &out, const std::vector<BinaryResult> &results);
 
-// Percent of protected sites (not unknown) over all; negative when none.
-double coverageOf(const StatusCounts &counts);
-
 }  // namespace fortify::coverage
 
 #endif

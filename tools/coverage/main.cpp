@@ -250,7 +250,7 @@ int runBinaries(const Settings &settings) {
       status = 2;
     } else if (result.kind == BinaryResult::NoNote) {
       status = std::max(status, 1);
-    } else if (belowMinimum(settings, coverageOf(result.total()))) {
+    } else if (belowMinimum(settings, result.total().coverage())) {
       status = std::max(status, 1);
     }
     if (text)
@@ -262,13 +262,10 @@ int runBinaries(const Settings &settings) {
     return 2;
   std::cout.flush();
   for (const BinaryResult &result : results)
-    if (result.kind == BinaryResult::Notes && belowMinimum(settings, coverageOf(result.total()))) {
-      char buffer[32];
-      std::snprintf(buffer, sizeof buffer, "%.2f%%", coverageOf(result.total()));
+    if (result.kind == BinaryResult::Notes && belowMinimum(settings, result.total().coverage()))
       std::cerr << "fortify-coverage: " << result.file << ": coverage "
-                << (coverageOf(result.total()) < 0 ? std::string("-") : std::string(buffer))
-                << " is below --min-coverage=" << settings.minimumText << "\n";
-    }
+                << formatPercent(result.total()) << " is below --min-coverage="
+                << settings.minimumText << "\n";
   return status;
 }
 

@@ -64,7 +64,7 @@ private:
 };
 
 std::vector<std::string> countCells(const Counts &c) {
-  return {std::to_string(c.sites),   std::to_string(c.safe),     std::to_string(c.checked),
+  return {std::to_string(c.sites()),   std::to_string(c.safe),     std::to_string(c.checked),
           std::to_string(c.unknown), std::to_string(c.overflow), formatPercent(c)};
 }
 
@@ -88,14 +88,6 @@ std::string jsonNumber(double value) {
   return buffer;
 }
 
-std::string jsonCounts(const Counts &c) {
-  return "\"sites\": " + std::to_string(c.sites) + ", \"safe\": " + std::to_string(c.safe) +
-         ", \"checked\": " + std::to_string(c.checked) + ", \"unknown\": " +
-         std::to_string(c.unknown) + ", \"overflow\": " + std::to_string(c.overflow) +
-         ", \"protected\": " + std::to_string(c.protectedSites()) + ", \"coverage\": " +
-         (c.sites == 0 ? std::string("null") : jsonNumber(c.coverage()));
-}
-
 template <typename Container>
 std::string jsonStrings(const Container &values) {
   std::string text = "[";
@@ -106,8 +98,16 @@ std::string jsonStrings(const Container &values) {
 
 }  // namespace
 
+std::string jsonCounts(const Counts &c) {
+  return "\"sites\": " + std::to_string(c.sites()) + ", \"safe\": " + std::to_string(c.safe) +
+         ", \"checked\": " + std::to_string(c.checked) + ", \"unknown\": " +
+         std::to_string(c.unknown) + ", \"overflow\": " + std::to_string(c.overflow) +
+         ", \"protected\": " + std::to_string(c.protectedSites()) + ", \"coverage\": " +
+         (c.sites() == 0 ? std::string("null") : jsonNumber(c.coverage()));
+}
+
 std::string formatPercent(const Counts &counts) {
-  if (counts.sites == 0)
+  if (counts.sites() == 0)
     return "-";
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.2f%%", counts.coverage());
@@ -156,7 +156,7 @@ void printTable(std::ostream &out, const Aggregate &aggregate, unsigned files,
   totals.add(withCounts({groupLabel(CheckGroup::Read)}, read));
   totals.print(out);
   out << "\ncoverage: " << formatPercent(glibc) << " (" << glibc.protectedSites() << " of "
-      << plural(glibc.sites, "call site") << " protected; write, open and format checks)\n";
+      << plural(glibc.sites(), "call site") << " protected; write, open and format checks)\n";
 }
 
 void printJson(std::ostream &out, const Aggregate &aggregate, unsigned files) {

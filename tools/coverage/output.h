@@ -14,6 +14,10 @@ namespace fortify::coverage {
 // "57.14%", or "-" when there are no sites.
 std::string formatPercent(const Counts &counts);
 
+// The counts as JSON members: "sites": N, "safe": N, ... "coverage": 57.14
+// (null when there are no sites).
+std::string jsonCounts(const Counts &counts);
+
 void printTable(std::ostream &out, const Aggregate &aggregate, unsigned files,
                 const std::vector<Grouping> &groupings);
 
