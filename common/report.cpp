@@ -218,6 +218,25 @@ SiteStatus combineStatus(SiteStatus a, SiteStatus b) {
   return protectionRank(a) <= protectionRank(b) ? a : b;
 }
 
+std::string_view fortifierName(Fortifier fortifier) {
+  switch (fortifier) {
+  case Fortifier::None: return "none";
+  case Fortifier::Plugin: return "plugin";
+  case Fortifier::Libc: return "libc";
+  case Fortifier::Both: return "both";
+  }
+  return "none";
+}
+
+bool parseFortifier(std::string_view name, Fortifier &fortifier) {
+  for (Fortifier candidate : {Fortifier::None, Fortifier::Plugin, Fortifier::Libc, Fortifier::Both})
+    if (name == fortifierName(candidate)) {
+      fortifier = candidate;
+      return true;
+    }
+  return false;
+}
+
 std::string formatCoverageRecord(const CoverageRecord &record) {
   const SiteDescriptor &site = record.site;
   std::string line = "{";
@@ -231,6 +250,8 @@ std::string formatCoverageRecord(const CoverageRecord &record) {
   line += ",\"check\":" + jsonString(problemWord(site.problem));
   line += ",\"status\":" + jsonString(statusName(record.status));
   line += ",\"level\":" + std::to_string(record.level);
+  line += ",\"by\":" + jsonString(fortifierName(record.by));
+  line += ",\"libc_level\":" + std::to_string(record.libcLevel);
   line += "}";
   return line;
 }

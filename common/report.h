@@ -91,17 +91,32 @@ inline bool isHeadlineCheck(Problem problem) { return problem != Problem::OverRe
 // by inlining may fare differently): Overflow, Unknown, Checked, Safe.
 SiteStatus combineStatus(SiteStatus a, SiteStatus b);
 
+// Which fortification knew the size a call site's check uses: the plugin
+// (its own inline check, or the size it gave the C library's check), the C
+// library's headers (glibc's _FORTIFY_SOURCE, fortify-headers) through
+// their checked entry points (__memcpy_chk ...), both, or neither (status
+// unknown). Beside glibc, one build thus gives glibc's coverage and ours.
+enum class Fortifier { None, Plugin, Libc, Both };
+std::string_view fortifierName(Fortifier fortifier);
+bool parseFortifier(std::string_view name, Fortifier &fortifier);
+// Whether the C library's own fortification knew the size (its coverage).
+inline bool libcKnew(Fortifier f) { return f == Fortifier::Libc || f == Fortifier::Both; }
+
 struct CoverageRecord {
   std::string compiler;        // "gcc 12.2.0", "clang 19.1.7"
   std::string translationUnit; // the main input file
   SiteDescriptor site;         // `problem` names the check the status is about
   SiteStatus status = SiteStatus::Unknown;
-  int level = 3;
+  int level = 3;               // the plugin's level
+  Fortifier by = Fortifier::Plugin;
+  int libcLevel = 0;           // the C library's _FORTIFY_SOURCE level; 0: off
 };
 
 // One JSON object on one line (JSON Lines), keys in this order:
 // {"compiler":…,"tu":…,"function":…,"file":…,"line":…,"column":…,
-//  "caller":…,"check":…,"status":…,"level":…}
+//  "caller":…,"check":…,"status":…,"level":…,"by":…,"libc_level":…}
+// ("by" and "libc_level" are absent from records of plugins before 0.3:
+// readers take "plugin" and 0.)
 std::string formatCoverageRecord(const CoverageRecord &record);
 
 // Appends the records to `path` in one write (O_APPEND), so that parallel

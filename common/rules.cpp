@@ -50,7 +50,10 @@ constexpr Rule kRules[] = {
     // Over-reads (bionic's __strlen_chk, __memchr_chk ...).
     Rule("strlen", K::None).reads(R::StringResult, 0).args(1).alias("__builtin_strlen"),
     Rule("strnlen", K::None).reads(R::StringResult, 0).lengthArg(1).args(2).alias("__builtin_strnlen"),
-    Rule("memchr", K::None).reads(R::Length, 0).lengthArg(2).args(3).alias("__builtin_memchr"),
+    // memchr stops at a match; memrchr scans from the end, so its first read
+    // is already past the object when the bound is.
+    Rule("memchr", K::None).reads(R::LengthUntilMatch, 0).lengthArg(2).args(3)
+        .alias("__builtin_memchr"),
     Rule("memrchr", K::None).reads(R::Length, 0).lengthArg(2).args(3),
     Rule("strchr", K::None).reads(R::String, 0).args(2).alias("__builtin_strchr"),
     Rule("strrchr", K::None).reads(R::String, 0).args(2).alias("__builtin_strrchr"),
@@ -123,6 +126,7 @@ constexpr Rule kRules[] = {
         .glibc("__wmemmove_chk"),
     Rule("wmempcpy", K::CopyLength).writes(0, 2, kWchar).reads(R::Length, 1).args(3)
         .glibc("__wmempcpy_chk"),
+    Rule("wmemchr", K::None).reads(R::LengthUntilMatch, 0).lengthArg(2).elements(kWchar).args(3),
     Rule("wmemset", K::CopyLength).writes(0, 2, kWchar).args(3).glibc("__wmemset_chk"),
     Rule("wcscpy", K::CopyString).writes(0, kNoArg, kWchar).from(1).subobject().args(2)
         .glibc("__wcscpy_chk"),
@@ -251,6 +255,7 @@ const char *readKindName(ReadKind kind) {
   case ReadKind::Length: return "read-length";
   case ReadKind::StringResult: return "read-string-result";
   case ReadKind::String: return "read-string";
+  case ReadKind::LengthUntilMatch: return "read-until-match";
   }
   return "unknown";
 }

@@ -66,10 +66,18 @@ enum class ReadKind {
   // The string must end inside its object, checked before the call with
   // strnlen(s, size) when the size is known (strchr, strrchr).
   String,
+  // At most arg(length) elements are read, but the scan stops at the first
+  // match (memchr, wmemchr: C11 7.24.5.1p2, 7.29.4.5.8p2), so a bound past
+  // the object is valid when a match lies inside it (`memchr(s, c,
+  // SIZE_MAX)` is an idiom). Checked only when the bound passes the object:
+  // the same call bounded by the object's size must find the match, else
+  // the scan would have left the object.
+  LengthUntilMatch,
 };
 
-inline constexpr std::array<ReadKind, 4> kAllReadKinds = {
-    ReadKind::None, ReadKind::Length, ReadKind::StringResult, ReadKind::String};
+inline constexpr std::array<ReadKind, 5> kAllReadKinds = {
+    ReadKind::None, ReadKind::Length, ReadKind::StringResult, ReadKind::String,
+    ReadKind::LengthUntilMatch};
 
 // Which object size bounds the destination. glibc uses the whole object for
 // the mem functions and, from level 2, the closest enclosing subobject (a

@@ -68,6 +68,8 @@ std::string read(const Rule &rule) {
     return source + " ends inside its object (checked on the result)";
   case ReadKind::String:
     return source + " ends inside its object (strnlen first)";
+  case ReadKind::LengthUntilMatch:
+    return "a match inside " + source + " when " + length(rule) + " bytes pass its end";
   }
   return "";
 }

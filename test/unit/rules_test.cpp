@@ -85,6 +85,7 @@ TEST(RulesTest, EachKindHasTheArgumentsItReads) {
     case ReadKind::None:
       break;
     case ReadKind::Length:
+    case ReadKind::LengthUntilMatch:
       EXPECT_NE(rule->length, kNoArg);
       break;
     case ReadKind::StringResult:
@@ -192,6 +193,17 @@ TEST(RulesTest, OnlyStringKindsMeasureStrings) {
   EXPECT_TRUE(kindNeedsStringLength(CheckKind::CopyString));
   EXPECT_TRUE(kindNeedsStringLength(CheckKind::AppendString));
   EXPECT_TRUE(kindNeedsStringLength(CheckKind::AppendBounded));
+}
+
+// memchr-class reads stop at a match (C11 7.24.5.1p2): only those rules may
+// say so, and memrchr, which scans from the end, must not.
+TEST(RulesTest, OnlyForwardScansStopAtAMatch) {
+  EXPECT_EQ(findRule("memchr")->read, ReadKind::LengthUntilMatch);
+  EXPECT_EQ(findRule("__builtin_memchr")->read, ReadKind::LengthUntilMatch);
+  EXPECT_EQ(findRule("wmemchr")->read, ReadKind::LengthUntilMatch);
+  EXPECT_EQ(findRule("wmemchr")->elementSize, 4u);
+  EXPECT_EQ(findRule("memrchr")->read, ReadKind::Length);
+  EXPECT_EQ(findRule("memcpy")->read, ReadKind::Length);
 }
 
 }  // namespace

@@ -109,6 +109,25 @@ bool parseRecord(std::string_view line, CoverageRecord &record, std::string &err
   record.site.line = unsigned(lineNumber);
   record.site.column = unsigned(column);
   record.level = int(level);
+  // Records of plugins before 0.3 have neither key: the plugin's own check,
+  // no C library fortification.
+  record.by = Fortifier::Plugin;
+  record.libcLevel = 0;
+  if (find(members, "by")) {
+    std::string by;
+    if (!getString(members, "by", by, error))
+      return false;
+    if (!parseFortifier(by, record.by)) {
+      error = "unknown \"by\" \"" + by + "\" (expected plugin, libc, both or none)";
+      return false;
+    }
+  }
+  if (find(members, "libc_level")) {
+    int64_t libcLevel;
+    if (!getInteger(members, "libc_level", 0, 3, libcLevel, error))
+      return false;
+    record.libcLevel = int(libcLevel);
+  }
   return true;
 }
 
