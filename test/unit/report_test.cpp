@@ -161,18 +161,34 @@ CoverageRecord makeRecord() {
 TEST(ReportTest, FormatCoverageRecord) {
   EXPECT_EQ(formatCoverageRecord(makeRecord()),
             R"({"compiler":"gcc 12.2.0","tu":"x.c","function":"memcpy","file":"x.c","line":12,)"
-            R"("column":5,"caller":"main","check":"write","status":"checked","level":3})");
+            R"("column":5,"caller":"main","check":"write","status":"checked","level":3,)"
+            R"("by":"plugin","libc_level":0})");
   CoverageRecord record = makeRecord();
   record.site.problem = Problem::FormatN;
   record.status = SiteStatus::Overflow;
   record.level = 1;
+  record.by = Fortifier::Both;
+  record.libcLevel = 2;
   record.site.line = 0;
   record.site.column = 0;
   record.site.file = "";
   const std::string line = formatCoverageRecord(record);
   EXPECT_NE(line.find(R"("file":"","line":0,"column":0,)"), std::string::npos) << line;
-  EXPECT_NE(line.find(R"("check":"format","status":"overflow","level":1})"), std::string::npos)
+  EXPECT_NE(line.find(R"("check":"format","status":"overflow","level":1,"by":"both","libc_level":2})"), std::string::npos)
       << line;
+}
+
+TEST(ReportTest, FortifierNamesRoundTrip) {
+  for (Fortifier f : {Fortifier::None, Fortifier::Plugin, Fortifier::Libc, Fortifier::Both}) {
+    Fortifier parsed = Fortifier::None;
+    EXPECT_TRUE(parseFortifier(fortifierName(f), parsed));
+    EXPECT_EQ(parsed, f);
+  }
+  Fortifier parsed;
+  EXPECT_FALSE(parseFortifier("glibc", parsed));
+  EXPECT_TRUE(libcKnew(Fortifier::Both));
+  EXPECT_TRUE(libcKnew(Fortifier::Libc));
+  EXPECT_FALSE(libcKnew(Fortifier::Plugin));
 }
 
 TEST(ReportTest, FormatCoverageRecordEscapes) {
