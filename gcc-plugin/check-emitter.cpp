@@ -63,7 +63,9 @@ public:
         before_(location_), after_(location_) {}
 
   // Pre-call checks go into `before_`, post-call ones into `after_`.
-  bool build() {
+  bool build(Checks which) {
+    if (which == Checks::ReadsOnly)
+      return rule_.read != ReadKind::None && fortify::checksReads(options_) && checkRead();
     if (rule_.kind == CheckKind::Unbounded) {
       warning_at(location_, 0, "fortify: %qs cannot be bounded; use %qs instead",
                  std::string(rule_.name).c_str(), std::string(rule_.replacement).c_str());
@@ -411,6 +413,31 @@ private:
       close(b, check, Problem::OverRead, lengthInBytes(b), size);
       return true;
     }
+    case ReadKind::LengthUntilMatch: {
+      // Past the object only when the same scan bounded by the object
+      // finds nothing: it would then read on.
+      SequenceBuilder &b = before_;
+      Check check = open(b);
+      tree size = objectSize(b, source, fortify::kReadObjectSizeType);
+      requireKnown(b, size, check);
+      tree scan = b.newLabel();
+      stopIfLongerThan(b, size, Check{scan, check.pass});
+      b.label(scan);
+      tree elements = rule_.elementSize == 1
+                          ? size
+                          : b.binary(TRUNC_DIV_EXPR, size,
+                                     build_int_cst(size_type_node, rule_.elementSize));
+      vec<tree> args = vNULL;
+      for (int i = 0; i < (int)gimple_call_num_args(call_); ++i)
+        args.safe_push(i == rule_.length ? b.convert(TREE_TYPE(arg(i)), elements) : arg(i));
+      gcall *bounded = b.callWithArgs(gimple_call_fndecl(call_),
+                                      TREE_TYPE(gimple_call_fntype(call_)), args);
+      args.release();
+      tree found = gimple_call_lhs(bounded);
+      b.branch(EQ_EXPR, found, build_zero_cst(TREE_TYPE(found)), check.fail, check.pass);
+      close(b, check, Problem::OverRead, lengthInBytes(b), size);
+      return true;
+    }
     case ReadKind::String: {
       // The scan must find the NUL inside the object.
       SequenceBuilder &b = before_;
@@ -510,13 +537,22 @@ private:
 }  // namespace
 
 bool emitChecks(gimple_stmt_iterator *gsi, gcall *call, const Rule &rule,
-                const Options &options) {
+                const Options &options, Checks which) {
   // A call whose main problem got no site (no check, nothing statically
   // known) is registered as not protected.
   bool any = false, registered = false;
+  if (which == Checks::ReadsOnly) {
+    if (!hasExpectedShape(call, rule))
+      return false;
+    CallChecker checker(call, rule, options);
+    any = checker.build(which);
+    if (any)
+      checker.insert(gsi);
+    return any;
+  }
   if (hasExpectedShape(call, rule)) {
     CallChecker checker(call, rule, options);
-    any = checker.build();
+    any = checker.build(which);
     if (rule.kind == CheckKind::FormattedWrite)
       any |= checker.rewriteFormattedWrite(gsi);
     if (any)

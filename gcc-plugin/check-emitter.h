@@ -16,8 +16,10 @@ namespace fortify_gcc {
 // belongs to the call (itself, or a check placed after it), so that a walk
 // resumes after the checks.
 // Every call is registered as a call site (site-registry.h), checked or not.
+// `ReadsOnly`: the C library's wrapper checks the rest (libc-wrappers.h).
+enum class Checks { All, ReadsOnly };
 bool emitChecks(gimple_stmt_iterator *gsi, gcall *call, const fortify::Rule &rule,
-                const fortify::Options &options);
+                const fortify::Options &options, Checks which);
 
 // Registers a call that gets no check (not protected).
 void registerUncheckedCall(const gcall *call, const fortify::Rule &rule);

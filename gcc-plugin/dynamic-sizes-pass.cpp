@@ -16,6 +16,7 @@
 // the upper bound of a size that depends on the path (`c ? malloc(4) :
 // malloc(8)`, folded early to 8).
 #include "check-markers.h"
+#include "libc-wrappers.h"
 #include "passes.h"
 
 namespace fortify_gcc {
@@ -39,9 +40,12 @@ public:
       : gimple_opt_pass(kDynamicSizesPassData, context), options_(options) {}
 
   opt_pass *clone() override { return new DynamicSizesPass(m_ctxt, options_); }
-  bool gate(function *) override { return fortify::usesDynamicSizes(options_); }
   unsigned int execute(function *fun) override {
-    switchToDynamicSizes(fun);
+    if (fortify::usesDynamicSizes(options_))
+      switchToDynamicSizes(fun);
+    // Last point where the C library's and the plugin's sizes of an inlined
+    // wrapper are still apart (objsz folds them into one).
+    observeLibcSizes(fun);
     return 0;
   }
 

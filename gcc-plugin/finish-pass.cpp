@@ -7,6 +7,7 @@
 // optimisation; the trap that replaces them behaves the same way for the
 // optimisers (noreturn, cold, leaf).
 #include "check-markers.h"
+#include "libc-wrappers.h"
 #include "passes.h"
 #include "sequence-builder.h"
 
@@ -117,6 +118,21 @@ fortify::SiteStatus statusOf(const CheckMarker &marker, bool beforeLinkTime) {
   return fortify::SiteStatus::Checked;
 }
 
+// GCC's own switches for the same findings, so that -Wno-stringop-overflow
+// and -Wno-error=stringop-overflow work as a -Werror project expects.
+int warningOption(fortify::Problem problem) {
+  switch (problem) {
+  case fortify::Problem::Overflow:
+    return OPT_Wstringop_overflow_;
+  case fortify::Problem::OverRead:
+    return OPT_Wstringop_overread;
+  case fortify::Problem::OpenWithoutMode:
+  case fortify::Problem::FormatN:
+    break;
+  }
+  return 0;
+}
+
 void diagnose(const CheckMarker &marker, const fortify::Options &options) {
   SiteState &site = *marker.site;
   if (site.diagnosed)
@@ -129,7 +145,7 @@ void diagnose(const CheckMarker &marker, const fortify::Options &options) {
   if (options.werror)
     error_at(location, "%s", message.c_str());
   else
-    warning_at(location, 0, "%s", message.c_str());
+    warning_at(location, warningOption(site.descriptor.problem), "%s", message.c_str());
 }
 
 // The code a failure marker stands for, in place of it.
@@ -192,7 +208,9 @@ unsigned int finishChecks(function *fun, const fortify::Options &options, bool b
     // not be loaded there.
     if (fortify::usesDynamicSizes(options))
       switchToDynamicSizes(fun);
+    observeLibcSizes(fun);
   }
+  observeLibcChecks(fun);
   bool lowered = false;
   forEachCheckMarker(fun, [&](CheckMarker &marker) {
     if (marker.site) {

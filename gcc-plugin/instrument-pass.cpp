@@ -1,4 +1,5 @@
 #include "check-emitter.h"
+#include "libc-wrappers.h"
 #include "passes.h"
 #include "site-registry.h"
 
@@ -17,33 +18,27 @@ const pass_data kInstrumentPassData = {
     0,
 };
 
-// glibc's _FORTIFY_SOURCE and fortify-headers define memcpy & co. as
-// always_inline wrappers that check the call themselves (glibc through
-// __memcpy_chk) once inlined. Those calls are already protected: checking
-// them here too would check them twice.
-bool isInlineFortifyWrapper(tree callee) {
-  if (!DECL_DECLARED_INLINE_P(callee) ||
-      !lookup_attribute("always_inline", DECL_ATTRIBUTES(callee)))
-    return false;
-  cgraph_node *node = cgraph_node::get(callee);
-  return node && node->definition;
-}
+// How a call reaches its C library function.
+enum class Route {
+  Direct,          // the function itself (or its builtin): the plugin checks it
+  LibcWrapper,     // the C library's inline fortify wrapper (libc-wrappers.h)
+  LibcCheckedCall, // a checked entry point called by name (__memcpy_chk)
+};
 
 // The C library function a call statement calls, by the rule table's names.
 // Builtins are trusted by name (memcpy, __builtin_memcpy); any other callee
 // must have external linkage and C linkage (its assembler name is the plain
 // name), so that a C++ method or a static helper that happens to be called
-// "strcpy" is left alone. Calls through the C library's own fortify wrapper
-// set `checkedByLibc`.
-const fortify::Rule *ruleForCall(const gcall *call, bool &checkedByLibc) {
-  checkedByLibc = false;
+// "strcpy" is left alone.
+const fortify::Rule *ruleForCall(const gcall *call, Route &route) {
+  route = Route::Direct;
   if (gimple_call_internal_p(call))
     return nullptr;
   tree callee = gimple_call_fndecl(call);
   if (!callee || !DECL_NAME(callee))
     return nullptr;
-  if (isInlineFortifyWrapper(callee)) {
-    checkedByLibc = true;
+  if (isLibcWrapper(callee)) {
+    route = Route::LibcWrapper;
     return fortify::findRule(IDENTIFIER_POINTER(DECL_NAME(callee)));
   }
   std::string_view name;
@@ -58,11 +53,9 @@ const fortify::Rule *ruleForCall(const gcall *call, bool &checkedByLibc) {
   }
   if (const fortify::Rule *rule = fortify::findRule(name))
     return rule;
-  // glibc's checked entry points (__memcpy_chk, __builtin___memcpy_chk):
-  // checked by the C library, counted as such in the reports.
   if (name.substr(0, 10) == "__builtin_")
     name.remove_prefix(10);
-  checkedByLibc = true;
+  route = Route::LibcCheckedCall;
   return fortify::findRuleByCheckedName(name);
 }
 
@@ -80,17 +73,29 @@ tree visitStatement(gimple_stmt_iterator *gsi, bool *handledOperands,
   }
   *handledOperands = true;
   WalkState *state = static_cast<WalkState *>(info->info);
-  bool checkedByLibc;
-  const fortify::Rule *rule = ruleForCall(call, checkedByLibc);
+  Route route;
+  const fortify::Rule *rule = ruleForCall(call, route);
   if (!rule)
     return NULL_TREE;
-  if (checkedByLibc) {
-    registerSite(describeCall(call, fortify::primaryProblem(*rule), rule->name)).checkedByLibc =
-        true;
-    return NULL_TREE;
+  switch (route) {
+  case Route::Direct:
+    if (emitChecks(gsi, call, *rule, *state->options, Checks::All))
+      ++state->instrumented;
+    break;
+  case Route::LibcWrapper:
+    // The library checks the write (with the size the plugin tightened),
+    // the open mode and %n; what it never checks, the reads, is ours.
+    registerLibcCall(call, *rule);
+    if (emitChecks(gsi, call, *rule, *state->options, Checks::ReadsOnly))
+      ++state->instrumented;
+    break;
+  case Route::LibcCheckedCall: {
+    SiteState &site = registerSite(describeCall(call, fortify::primaryProblem(*rule), rule->name));
+    site.throughLibc = true;
+    site.libcCheckSurvives = true;  // its size argument is the caller's own
+    break;
   }
-  if (emitChecks(gsi, call, *rule, *state->options))
-    ++state->instrumented;
+  }
   return NULL_TREE;
 }
 
@@ -103,6 +108,11 @@ public:
     gimple_seq body = gimple_body(fun->decl);
     if (!body)
       return 0;
+    if (isLibcWrapper(fun->decl)) {
+      if (const fortify::Rule *rule = fortify::findRule(IDENTIFIER_POINTER(DECL_NAME(fun->decl))))
+        tightenWrapperSizes(body, fun->decl, *rule, options_);
+      return 0;
+    }
     WalkState state{&options_};
     walk_stmt_info info;
     memset(&info, 0, sizeof(info));

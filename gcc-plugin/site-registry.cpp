@@ -18,17 +18,44 @@ void SiteState::observe(fortify::SiteStatus status) {
   observed = true;
 }
 
+// Copies of one call (the function holding it inlined in several places)
+// may fare differently: a size counts as known when it is in every copy.
+void SiteState::observeLibcSizes(bool libcKnew, bool pluginKnew) {
+  libcSizeKnown = libcSizesObserved ? libcSizeKnown && libcKnew : libcKnew;
+  pluginSizeKnown = libcSizesObserved ? pluginSizeKnown && pluginKnew : pluginKnew;
+  libcSizesObserved = true;
+}
+
 fortify::SiteStatus SiteState::status() const {
   // The least protected of what the calls behind the descriptor got.
   fortify::SiteStatus status = fortify::SiteStatus::Safe;
   auto add = [&](fortify::SiteStatus next) { status = fortify::combineStatus(status, next); };
-  if (checkedByLibc)
-    add(fortify::SiteStatus::Checked);
+  if (throughLibc) {
+    // The library's check is made where its checked entry point survived;
+    // a check that folded with neither size known was no check at all. A
+    // wrapper whose sizes folded before they could be observed had both
+    // known (no folder before objsz gives up on a size).
+    if (libcCheckSurvives)
+      add(fortify::SiteStatus::Checked);
+    else if (libcSizesObserved && !libcSizeKnown && !pluginSizeKnown)
+      add(fortify::SiteStatus::Unknown);
+  }
   if (unchecked)
     add(fortify::SiteStatus::Unknown);
   if (instrumented && observed)
     add(observedStatus);  // otherwise every copy of the check folded away
   return status;
+}
+
+fortify::Fortifier SiteState::knownBy() const {
+  if (status() == fortify::SiteStatus::Unknown)
+    return fortify::Fortifier::None;
+  if (!throughLibc || (libcSizesObserved && !libcSizeKnown))
+    return instrumented || staticallySafe || pluginSizeKnown ? fortify::Fortifier::Plugin
+                                                             : fortify::Fortifier::None;
+  if (libcSizesObserved && !pluginSizeKnown)
+    return fortify::Fortifier::Libc;
+  return fortify::Fortifier::Both;
 }
 
 fortify::SiteDescriptor describeCall(const gimple *call, fortify::Problem problem,

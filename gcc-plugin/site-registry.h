@@ -24,15 +24,24 @@ struct SiteState {
   // the call is statically fine (a printf with a literal format).
   bool instrumented = false;
   bool unchecked = false;
-  bool checkedByLibc = false;
+  bool throughLibc = false;  // the C library's wrapper checks it (libc-wrappers.h)
   bool staticallySafe = false;
+  // Calls through the C library's wrapper: whether the library's and the
+  // plugin's sizes were known to objsz (seen while still apart), and whether
+  // a checked entry point survived optimisation.
+  bool libcSizesObserved = false;
+  bool libcSizeKnown = false, pluginSizeKnown = false;
+  bool libcCheckSurvives = false;
   // What copies of the check showed after optimisation; none: all folded.
   bool observed = false;
   fortify::SiteStatus observedStatus = fortify::SiteStatus::Safe;
   bool diagnosed = false;
 
   void observe(fortify::SiteStatus status);
+  void observeLibcSizes(bool libcKnew, bool pluginKnew);
   fortify::SiteStatus status() const;
+  // Which fortification knew the size the site's check uses.
+  fortify::Fortifier knownBy() const;
 };
 
 // The descriptor of a check of `call` (to the libc function `function`),

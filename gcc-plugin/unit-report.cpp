@@ -2,6 +2,7 @@
 // the object file (so that a tool can tell a binary was built with the
 // plugin) and, with -fplugin-arg-fortify-report=PATH, one coverage record
 // per call-site check.
+#include "libc-wrappers.h"
 #include "passes.h"
 #include "site-registry.h"
 
@@ -60,6 +61,7 @@ void writeCoverageRecords(void *, void *) {
   if (gOptions->reportPath.empty() || in_lto_p || seen_error())
     return;
   std::vector<fortify::CoverageRecord> records;
+  const int libcLevel = libcFortifyLevel();
   forEachSite([&](const SiteState &site) {
     fortify::CoverageRecord record;
     record.compiler = compilerName();
@@ -67,6 +69,8 @@ void writeCoverageRecords(void *, void *) {
     record.site = site.descriptor;
     record.status = site.status();
     record.level = gOptions->level;
+    record.by = site.knownBy();
+    record.libcLevel = libcLevel;
     records.push_back(record);
   });
   std::string error;

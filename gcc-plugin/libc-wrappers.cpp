@@ -1,0 +1,279 @@
+#include "libc-wrappers.h"
+
+#include "check-markers.h"
+#include "sequence-builder.h"
+#include "site-registry.h"
+
+#include "cpplib.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+
+// The C and C++ front ends' preprocessor; absent from lto1, where the
+// plugin must still load (the level is only read while compiling source).
+extern cpp_reader *parse_in __attribute__((weak));
+
+namespace fortify_gcc {
+namespace {
+
+// Names of the temporaries of a tightened size query, so that the passes
+// after inlining find the library's and the plugin's sizes side by side
+// (the plugin's own query is a check temporary, "fortify").
+constexpr const char *kTightenedSizeName = "fortify_libc";
+constexpr const char *kLibrarySizeName = "fortify_libc_size";
+
+bool hasName(tree ssaName, const char *name) {
+  tree identifier = SSA_NAME_IDENTIFIER(ssaName);
+  return identifier && strcmp(IDENTIFIER_POINTER(identifier), name) == 0;
+}
+
+bool usedByTightening(tree ssaName) {
+  imm_use_iterator it;
+  gimple *use;
+  FOR_EACH_IMM_USE_STMT(use, it, ssaName) {
+    tree lhs = gimple_get_lhs(use);
+    if (lhs && TREE_CODE(lhs) == SSA_NAME && hasName(lhs, kTightenedSizeName))
+      return true;
+  }
+  return false;
+}
+
+bool isSizeQuery(const gimple *stmt) {
+  return gimple_call_builtin_p(stmt, BUILT_IN_OBJECT_SIZE) ||
+         gimple_call_builtin_p(stmt, BUILT_IN_DYNAMIC_OBJECT_SIZE);
+}
+
+tree nthParameter(tree fndecl, int index) {
+  tree parameter = DECL_ARGUMENTS(fndecl);
+  for (int i = 0; parameter && i < index; ++i)
+    parameter = DECL_CHAIN(parameter);
+  return parameter;
+}
+
+tree originalFunction(tree fndecl) {
+  while (fndecl && DECL_ABSTRACT_ORIGIN(fndecl) && DECL_ABSTRACT_ORIGIN(fndecl) != fndecl)
+    fndecl = DECL_ABSTRACT_ORIGIN(fndecl);
+  return fndecl;
+}
+
+// Calls of wrappers by (location of the call, function containing it):
+// what an inlined wrapper's block still tells after inlining.
+using CallKey = std::pair<location_t, tree>;
+std::map<CallKey, std::string> &libcCalls() {
+  static std::map<CallKey, std::string> calls;
+  return calls;
+}
+
+// The call site an inlined copy of a wrapper's statement belongs to.
+SiteState *libcSiteOf(const gimple *stmt, function *fun) {
+  tree block = gimple_block(stmt);
+  for (; block && TREE_CODE(block) == BLOCK; block = BLOCK_SUPERCONTEXT(block)) {
+    tree origin = block_ultimate_origin(block);
+    if (!origin || TREE_CODE(origin) != FUNCTION_DECL || !isLibcWrapper(origin))
+      continue;
+    location_t call = BLOCK_SOURCE_LOCATION(block);
+    tree caller = fun->decl;
+    for (tree outer = BLOCK_SUPERCONTEXT(block); outer && TREE_CODE(outer) == BLOCK;
+         outer = BLOCK_SUPERCONTEXT(outer)) {
+      tree outerOrigin = block_ultimate_origin(outer);
+      if (outerOrigin && TREE_CODE(outerOrigin) == FUNCTION_DECL &&
+          inlined_function_outer_scope_p(outer)) {
+        caller = outerOrigin;
+        break;
+      }
+    }
+    auto found = libcCalls().find({get_pure_location(call), originalFunction(caller)});
+    return found == libcCalls().end() ? nullptr : findSite(found->second);
+  }
+  return nullptr;
+}
+
+// Whether objsz will know the size a query (a constant, or the result of a
+// size builtin) asks for.
+// `staticOnly`: as the static builtin would answer (the library's query
+// when GCC merged it with the plugin's dynamic one).
+bool sizeIsKnown(tree value, bool staticOnly = false) {
+  if (TREE_CODE(value) == INTEGER_CST)
+    return !integer_all_onesp(value);
+  if (TREE_CODE(value) != SSA_NAME)
+    return false;
+  gcall *query = dyn_cast<gcall *>(SSA_NAME_DEF_STMT(value));
+  if (!query || !isSizeQuery(query) || !tree_fits_shwi_p(gimple_call_arg(query, 1)))
+    return false;
+  int type = tree_to_shwi(gimple_call_arg(query, 1));
+  if (gimple_call_builtin_p(query, BUILT_IN_DYNAMIC_OBJECT_SIZE) && !staticOnly)
+    type |= OST_DYNAMIC;
+  tree size = NULL_TREE;
+  return compute_builtin_object_size(gimple_call_arg(query, 0), type, &size) && size &&
+         !(TREE_CODE(size) == INTEGER_CST && integer_all_onesp(size));
+}
+
+// A surviving call of a checked entry point (__memcpy_chk, __read_chk ...),
+// or the trap of a header-only fortify.
+bool isLibcCheck(const gcall *call) {
+  if (gimple_call_builtin_p(call, BUILT_IN_TRAP))
+    return true;
+  tree callee = gimple_call_fndecl(call);
+  if (!callee || !DECL_NAME(callee))
+    return false;
+  std::string_view name = IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME(callee));
+  if (!name.empty() && name[0] == '*')
+    name.remove_prefix(1);
+  if (name.substr(0, 10) == "__builtin_")
+    name.remove_prefix(10);
+  return fortify::findRuleByCheckedName(name) != nullptr;
+}
+
+int macroValue(const char *name, bool &defined) {
+  defined = false;
+  if (!&parse_in || !parse_in)
+    return 0;
+  cpp_hashnode *node = cpp_lookup(parse_in, (const unsigned char *)name, strlen(name));
+  if (!node || !cpp_macro_p(node) || node->type != NT_USER_MACRO)
+    return 0;
+  defined = true;
+  const unsigned char *text = cpp_macro_definition(parse_in, node);
+  // "NAME VALUE": the value when it is a plain number.
+  const char *value = strchr((const char *)text, ' ');
+  return value ? atoi(value + 1) : 0;
+}
+
+// Wrappers seen with their bodies: once inlined everywhere, a wrapper's
+// body is released, and its inlined blocks still name it.
+std::set<tree> &knownWrappers() {
+  static std::set<tree> wrappers;
+  return wrappers;
+}
+
+}  // namespace
+
+bool isLibcWrapper(tree fndecl) {
+  if (knownWrappers().count(fndecl))
+    return true;
+  if (!fndecl || TREE_CODE(fndecl) != FUNCTION_DECL || !DECL_DECLARED_INLINE_P(fndecl) ||
+      !DECL_IN_SYSTEM_HEADER(fndecl) ||
+      !lookup_attribute("always_inline", DECL_ATTRIBUTES(fndecl)))
+    return false;
+  cgraph_node *node = cgraph_node::get(fndecl);
+  if (!node || !node->definition)
+    return false;
+  knownWrappers().insert(fndecl);
+  return true;
+}
+
+void tightenWrapperSizes(gimple_seq body, tree wrapper, const fortify::Rule &rule,
+                         const fortify::Options &options) {
+  tree destination = rule.dest == fortify::kNoArg ? NULL_TREE : nthParameter(wrapper, rule.dest);
+  if (!destination || !POINTER_TYPE_P(TREE_TYPE(destination)))
+    return;
+  const int pluginType = fortify::objectSizeType(rule, options.level);
+  walk_stmt_info info;
+  memset(&info, 0, sizeof(info));
+  auto visit = [](gimple_stmt_iterator *gsi, bool *handled, walk_stmt_info *wi) -> tree {
+    *handled = false;
+    gcall *query = dyn_cast<gcall *>(gsi_stmt(*gsi));
+    if (!query)
+      return NULL_TREE;
+    *handled = true;
+    auto *state = static_cast<std::pair<tree, int> *>(wi->info);
+    tree lhs = gimple_call_lhs(query);
+    if (!isSizeQuery(query) || !lhs || gimple_call_arg(query, 0) != state->first)
+      return NULL_TREE;
+    // lhs = MIN (the library's query, the plugin's); the plugin's query is
+    // a check temporary, so that it turns dynamic with the checks' own.
+    SequenceBuilder b(gimple_location(query));
+    tree library = create_tmp_reg(size_type_node, kLibrarySizeName);
+    gimple_call_set_lhs(query, library);
+    tree plugin = b.call(builtin_decl_explicit(BUILT_IN_OBJECT_SIZE), size_type_node,
+                         {state->first, build_int_cst(integer_type_node, state->second)});
+    tree tightened = create_tmp_reg(size_type_node, kTightenedSizeName);
+    b.append(gimple_build_assign(tightened, MIN_EXPR, library, plugin));
+    b.assign(lhs, b.convert(TREE_TYPE(lhs), tightened));
+    gsi_insert_seq_after(gsi, b.sequence(), GSI_CONTINUE_LINKING);
+    return NULL_TREE;
+  };
+  std::pair<tree, int> state{destination, pluginType};
+  info.info = &state;
+  walk_gimple_seq_mod(&body, visit, nullptr, &info);
+}
+
+void registerLibcCall(const gcall *call, const fortify::Rule &rule) {
+  fortify::SiteDescriptor site = describeCall(call, fortify::primaryProblem(rule), rule.name);
+  registerSite(site).throughLibc = true;
+  libcCalls()[{get_pure_location(gimple_location(call)), originalFunction(cfun->decl)}] =
+      fortify::encodeSite(site);
+}
+
+// Three shapes are left of a tightened query by the time objsz runs: the
+// MIN of both queries (one may be a constant already: the other's size was
+// known early), one query alone (both asked the same, and GCC merged them),
+// or nothing (both folded early: no folder before objsz gives up on a
+// size, so both were known).
+void observeLibcSizes(function *fun) {
+  if (libcCalls().empty())
+    return;
+  bool computing = false;
+  auto known = [&](tree value, bool staticOnly = false) {
+    if (!computing) {
+      init_object_sizes();
+      computing = true;
+    }
+    return sizeIsKnown(value, staticOnly);
+  };
+  const bool libraryIsStatic = libcFortifyLevel() < 3;
+  basic_block bb;
+  FOR_EACH_BB_FN(bb, fun) {
+    for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+      gimple *stmt = gsi_stmt(gsi);
+      tree lhs = gimple_get_lhs(stmt);
+      if (!lhs || TREE_CODE(lhs) != SSA_NAME)
+        continue;
+      gassign *assign = dyn_cast<gassign *>(stmt);
+      if (assign && gimple_assign_rhs_code(assign) == MIN_EXPR && hasName(lhs, kTightenedSizeName)) {
+        SiteState *site = libcSiteOf(stmt, fun);
+        if (!site)
+          continue;
+        tree a = gimple_assign_rhs1(assign), b = gimple_assign_rhs2(assign);
+        bool aIsLibrary = TREE_CODE(a) == SSA_NAME ? hasName(a, kLibrarySizeName)
+                                                   : !hasName(b, kLibrarySizeName);
+        tree library = aIsLibrary ? a : b, plugin = aIsLibrary ? b : a;
+        site->observeLibcSizes(known(library), known(plugin));
+      } else if (isSizeQuery(stmt) && (hasName(lhs, kLibrarySizeName) || isCheckTemporary(lhs)) &&
+                 !usedByTightening(lhs)) {
+        if (SiteState *site = libcSiteOf(stmt, fun)) {
+          site->observeLibcSizes(known(lhs, libraryIsStatic), known(lhs));
+        }
+      }
+    }
+  }
+  if (computing)
+    fini_object_sizes();
+}
+
+void observeLibcChecks(function *fun) {
+  if (libcCalls().empty())
+    return;
+  basic_block bb;
+  FOR_EACH_BB_FN(bb, fun) {
+    for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+      gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
+      if (!call || !isLibcCheck(call))
+        continue;
+      if (SiteState *site = libcSiteOf(call, fun))
+        site->libcCheckSurvives = true;
+    }
+  }
+}
+
+int libcFortifyLevel() {
+  bool defined;
+  int level = macroValue("__USE_FORTIFY_LEVEL", defined);  // glibc
+  if (defined)
+    return level;
+  level = macroValue("_FORTIFY_SOURCE", defined);  // fortify-headers
+  return defined && !libcCalls().empty() ? level : 0;
+}
+
+}  // namespace fortify_gcc

@@ -1,0 +1,49 @@
+// The C library's own inline fortify wrappers (glibc's _FORTIFY_SOURCE,
+// fortify-headers on musl): always_inline functions in system headers that
+// call the checked entry points (__memcpy_chk ...) with
+// __builtin_object_size of their destination parameter.
+//
+// Beside them the plugin is additive without checking twice: each size
+// query a wrapper makes of its destination becomes the smaller of the
+// library's size and the plugin's own (dynamic at level 3, closest subobject
+// for the string functions), so the library's check, its ABI and its
+// __*_chk imports (which hardening tools look for) stay, with the tighter
+// size. The wrapper's body is never instrumented itself: there the
+// arguments are not the caller's (open's mode is still __va_arg_pack ()).
+#ifndef FORTIFY_GCC_LIBC_WRAPPERS_H
+#define FORTIFY_GCC_LIBC_WRAPPERS_H
+
+#include "gcc-compat.h"
+#include "options.h"
+#include "rules.h"
+
+namespace fortify_gcc {
+
+// Whether `fndecl` is such a wrapper (a definition, always_inline, from a
+// system header).
+bool isLibcWrapper(tree fndecl);
+
+// In the body of a wrapper for `rule` (high GIMPLE), tightens every size
+// query of the destination parameter to the plugin's own size.
+void tightenWrapperSizes(gimple_seq body, tree wrapper, const fortify::Rule &rule,
+                         const fortify::Options &options);
+
+// Registers a call of a wrapper as a call site whose check the C library
+// makes (with the tightened size); its status is observed below.
+void registerLibcCall(const gcall *call, const fortify::Rule &rule);
+
+// Before the last objsz pass: which of the library's and the plugin's sizes
+// objsz will know, for each inlined wrapper's tightened query.
+void observeLibcSizes(function *fun);
+
+// After optimisation: the checked entry points (or traps) that inlined
+// wrappers left are run-time checks of their call sites.
+void observeLibcChecks(function *fun);
+
+// The C library headers' fortify level in this translation unit
+// (__USE_FORTIFY_LEVEL, else _FORTIFY_SOURCE); 0 when they are off.
+int libcFortifyLevel();
+
+}  // namespace fortify_gcc
+
+#endif
