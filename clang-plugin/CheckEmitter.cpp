@@ -680,13 +680,39 @@ private:
                                                 call_.getDebugLoc(), DS_Warning));
   }
 
-  // Over-reads checked before the call: Length (memcpy's source, write ...)
-  // and String (strchr: the string must end inside its object).
+  // Over-reads checked before the call: Length (memcpy's source, write ...),
+  // LengthUntilMatch (memchr) and String (strchr: the string must end
+  // inside its object).
   void emitReadCheck() {
     if (rule_.read == ReadKind::String && !isCallable("strnlen"))
       return;
+    // The bounded rescan is a copy of the call, which an invoke cannot be
+    // made in the middle of a block.
+    if (rule_.read == ReadKind::LengthUntilMatch && !isa<CallInst>(call_))
+      return;
     beforeCall();
     Value *size = objectSize(site_.readPointer, std::nullopt, site_.readSizeDynamicNow);
+    if (rule_.read == ReadKind::LengthUntilMatch) {
+      // A bound past the object is valid while a match lies inside it, so
+      // only a bound that passes the object is questioned, and only a scan
+      // of the object itself that finds nothing proves the call would leave
+      // it. The rescan is the call itself, so what matches is exactly what
+      // the program asked for.
+      if (lengthNeedsKnownSize())
+        enterIf(isKnown(size));
+      enterIf(lengthExceeds(size));
+      Value *elements = rule_.elementSize == 1
+                            ? size
+                            : builder_.CreateUDiv(size, sizeConstant(rule_.elementSize));
+      auto *rescan = cast<CallInst>(call_.clone());
+      Value *bound = argument(rule_.length);
+      rescan->setArgOperand(rule_.length,
+                            builder_.CreateZExtOrTrunc(elements, bound->getType()));
+      builder_.Insert(rescan);
+      mark(rescan);
+      stopIf(builder_.CreateIsNull(rescan), Problem::OverRead, lengthInBytes(), size);
+      return;
+    }
     if (rule_.read == ReadKind::Length) {
       if (lengthNeedsKnownSize())
         enterIf(isKnown(size));

@@ -1,7 +1,9 @@
 ; Over-reads (level 2 and up, unless reads=off), bounded by the whole object
 ; the argument points into (never a subobject):
 ;  - Length: memcpy's source, write, fwrite (size * nmemb, product not
-;    computed), memchr: n > size before the call;
+;    computed): n > size before the call;
+;  - LengthUntilMatch: memchr(s, c, n) with n > size stops only if
+;    memchr(s, c, size) finds nothing;
 ;  - StringResult: after strlen(s) = r, stop if r >= size (size known);
 ;    after strnlen(s, n) = r, if min(r + 1, n) > size; nothing if unused;
 ;  - String: strchr(s, c) stops first if strnlen(s, size) == size.
@@ -49,9 +51,19 @@ declare void @use(ptr)
 ; CHECK-NEXT: [[GT:%[0-9]+]] = icmp ugt i64 %n, [[PER]]
 ; CHECK-NEXT: and i1 [[NZ]], [[GT]]
 ; CHECK: call i64 @fwrite(ptr %s, i64 %n, i64 %m, ptr %f), !fortify.checked
+; memchr(s, c, n) stops at a match: only a bound past the object is
+; questioned, by the same call bounded by the object, which must find one.
 ; CHECK: [[S4:%[0-9]+]] = call i64 @llvm.objectsize.i64.p0(ptr %s,
-; CHECK-NEXT: icmp ugt i64 %n, [[S4]]
-; CHECK: call ptr @memchr(ptr %s, i32 0, i64 %n), !fortify.checked
+; CHECK-NEXT: [[PAST:%[0-9]+]] = icmp ugt i64 %n, [[S4]]
+; CHECK-NEXT: br i1 [[PAST]], label %[[RESCAN:[0-9]+]], label %[[CALL:[0-9]+]]
+; CHECK: [[RESCAN]]:
+; CHECK-NEXT: [[M:%[0-9]+]] = call ptr @memchr(ptr %s, i32 0, i64 [[S4]]), !fortify.checked
+; CHECK-NEXT: [[NONE:%[0-9]+]] = icmp eq ptr [[M]], null
+; CHECK-NEXT: br i1 [[NONE]], label %[[TRAP4:[0-9]+]], label %{{[0-9]+}}, !prof
+; CHECK: [[TRAP4]]:
+; CHECK-NEXT: call void @__fortify_fail(ptr @fortify.site{{[.0-9]*}}, i64 %n, i64 [[S4]])
+; CHECK: [[CALL]]:
+; CHECK-NEXT: call ptr @memchr(ptr %s, i32 0, i64 %n), !fortify.checked
 define void @lengths(ptr %d, ptr %s, i64 %n, i64 %m, ptr %f) {
   call ptr @memcpy(ptr %d, ptr %s, i64 %n)
   call i64 @write(i32 1, ptr %s, i64 %n)
