@@ -239,7 +239,7 @@ void observeLibcSizes(function *fun) {
         bool aIsLibrary = TREE_CODE(a) == SSA_NAME ? hasName(a, kLibrarySizeName)
                                                    : !hasName(b, kLibrarySizeName);
         tree library = aIsLibrary ? a : b, plugin = aIsLibrary ? b : a;
-        site->observeLibcSizes(known(library), known(plugin));
+        site->observeLibcSizes(known(library, libraryIsStatic), known(plugin));
       } else if (isSizeQuery(stmt) && (hasName(lhs, kLibrarySizeName) || isCheckTemporary(lhs)) &&
                  !usedByTightening(lhs)) {
         if (SiteState *site = libcSiteOf(stmt, fun)) {

@@ -32,7 +32,7 @@ void sink(void *);
 
 void fits(const char *s) {
   char buffer[8];
-  // RECORD-DAG: "function":"memcpy","file":"{{[^"]*}}coverage.c","line":[[@LINE+1]],"column":{{[0-9]+}},"caller":"fits","check":"write","status":"safe","level":{{[23]}}}
+  // RECORD-DAG: "function":"memcpy","file":"{{[^"]*}}coverage.c","line":[[@LINE+1]],"column":{{[0-9]+}},"caller":"fits","check":"write","status":"safe","level":{{[23]}},"by":"plugin","libc_level":0}
   memcpy(buffer, s, 8);
   sink(buffer);
 }

@@ -2,10 +2,17 @@
 // compiler's own format, at the call, once per call site; werror makes it an
 // error. Calls that fit exactly, have an unknown size or size 0, or that the
 // optimiser proved dead, give none.
-// RUN: %gcc-fortify -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,WARN,GCC --implicit-check-not=fortify]
-// RUN: %gcc-fortify -O0 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,WARN,O0 --implicit-check-not=fortify]
-// RUN: %gxx-fortify -x c++ -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,WARN,GCC --implicit-check-not=fortify]
-// RUN: not %gcc-fortify -fplugin-arg-fortify-werror -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,ERROR,GCC --implicit-check-not=fortify]
+// GCC's warnings belong to -Wstringop-overflow and -Wstringop-overread (the
+// substitutions turn GCC's own off: turned back on here).
+// RUN: %gcc-fortify -Wstringop-overflow -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,WARN,GCC --implicit-check-not=fortify]
+// RUN: %gcc-fortify -Wstringop-overflow -O0 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,WARN,O0 --implicit-check-not=fortify]
+// RUN: %gxx-fortify -Wstringop-overflow -x c++ -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,WARN,GCC --implicit-check-not=fortify]
+// RUN: not %gcc-fortify -Wstringop-overflow -fplugin-arg-fortify-werror -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,ERROR,GCC --implicit-check-not=fortify]
+// A -Werror project: -Wno-error= keeps them warnings, -Wno- silences them.
+// RUN: %gcc-fortify -Wstringop-overflow -Werror -Wno-error=stringop-overflow -Wno-error=stringop-overread -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,WARN,GCC --implicit-check-not=fortify]
+// RUN: %gcc-fortify -Werror -Wno-stringop-overflow -Wno-stringop-overread -O2 -c %s -o /dev/null 2>&1 | count 0
+// RUN: not %gcc-fortify -Werror -Wstringop-overflow -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=WERROR-GCC
+// WERROR-GCC: error: 'memcpy' writes 16 bytes into a region of size 8 [fortify] [-Werror=stringop-overflow=]
 // RUN: %clang-fortify -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,WARN,CLANG --implicit-check-not=fortify]
 // RUN: %clang-fortify -O0 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,WARN,O0 --implicit-check-not=fortify]
 // RUN: %clangxx-fortify -x c++ -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,WARN,CLANG --implicit-check-not=fortify]
