@@ -343,6 +343,14 @@ private:
       tree added = rule_.kind == CheckKind::AppendString
                        ? stringLength(b, arg(rule_.source))
                        : boundedStringLength(b, arg(rule_.source), b.toSize(arg(rule_.length)));
+      // What is appended must fit on its own: without value ranges (-O1)
+      // the sum with the present length never folds, while this test does
+      // for a literal source, so the overflow is still proven and diagnosed
+      // as GCC itself would.
+      Check alone = open(b);
+      b.branch(GE_EXPR, added, elements, alone.fail, alone.pass);
+      close(b, alone, Problem::Overflow,
+            [=, &b] { return bytes(b, plusOne(b, added), rule_.elementSize); }, size);
       tree total = b.binary(PLUS_EXPR, present, added);
       b.branch(GE_EXPR, total, elements, check.fail, check.pass);
       needed = [=, &b] { return bytes(b, plusOne(b, total), rule_.elementSize); };

@@ -61,6 +61,7 @@ const fortify::Rule *ruleForCall(const gcall *call, Route &route) {
 
 struct WalkState {
   const fortify::Options *options;
+  bool optedOut = false;  // the function has __attribute__((no_fortify))
   unsigned instrumented = 0;
 };
 
@@ -77,6 +78,15 @@ tree visitStatement(gimple_stmt_iterator *gsi, bool *handledOperands,
   const fortify::Rule *rule = ruleForCall(call, route);
   if (!rule)
     return NULL_TREE;
+  if (state->optedOut && route != Route::LibcCheckedCall) {
+    // Not protected by the plugin; the library's own wrapper still checks
+    // with its own size (see observeLibcSizes).
+    if (route == Route::LibcWrapper)
+      registerLibcCall(call, *rule);
+    else
+      registerUncheckedCall(call, *rule);
+    return NULL_TREE;
+  }
   switch (route) {
   case Route::Direct:
     if (emitChecks(gsi, call, *rule, *state->options, Checks::All))
@@ -113,7 +123,7 @@ public:
         tightenWrapperSizes(body, fun->decl, *rule, options_);
       return 0;
     }
-    WalkState state{&options_};
+    WalkState state{&options_, hasNoFortifyAttribute(fun->decl)};
     walk_stmt_info info;
     memset(&info, 0, sizeof(info));
     info.info = &state;

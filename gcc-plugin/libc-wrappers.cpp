@@ -24,20 +24,25 @@ namespace {
 constexpr const char *kTightenedSizeName = "fortify_libc";
 constexpr const char *kLibrarySizeName = "fortify_libc_size";
 
-bool hasName(tree ssaName, const char *name) {
+// create_tmp_reg names a temporary "prefix.N".
+bool hasName(tree ssaName, const char *prefix) {
   tree identifier = SSA_NAME_IDENTIFIER(ssaName);
-  return identifier && strcmp(IDENTIFIER_POINTER(identifier), name) == 0;
+  if (!identifier)
+    return false;
+  const char *name = IDENTIFIER_POINTER(identifier);
+  size_t length = strlen(prefix);
+  return strncmp(name, prefix, length) == 0 && (name[length] == '\0' || name[length] == '.');
 }
 
-bool usedByTightening(tree ssaName) {
-  imm_use_iterator it;
-  gimple *use;
-  FOR_EACH_IMM_USE_STMT(use, it, ssaName) {
-    tree lhs = gimple_get_lhs(use);
-    if (lhs && TREE_CODE(lhs) == SSA_NAME && hasName(lhs, kTightenedSizeName))
-      return true;
+// Through copies (x_2 = x_1) and conversions, which glibc's wrappers add.
+tree throughCopies(tree value) {
+  for (int depth = 0; depth < 8 && TREE_CODE(value) == SSA_NAME; ++depth) {
+    gassign *copy = dyn_cast<gassign *>(SSA_NAME_DEF_STMT(value));
+    if (!copy || !(gimple_assign_single_p(copy) || gimple_assign_cast_p(copy)))
+      break;
+    value = gimple_assign_rhs1(copy);
   }
-  return false;
+  return value;
 }
 
 bool isSizeQuery(const gimple *stmt) {
@@ -67,7 +72,7 @@ std::map<CallKey, std::string> &libcCalls() {
 }
 
 // The call site an inlined copy of a wrapper's statement belongs to.
-SiteState *libcSiteOf(const gimple *stmt, function *fun) {
+SiteState *libcSiteOf(const gimple *stmt, function *fun, bool *optedOut = nullptr) {
   tree block = gimple_block(stmt);
   for (; block && TREE_CODE(block) == BLOCK; block = BLOCK_SUPERCONTEXT(block)) {
     tree origin = block_ultimate_origin(block);
@@ -84,6 +89,8 @@ SiteState *libcSiteOf(const gimple *stmt, function *fun) {
         break;
       }
     }
+    if (optedOut)
+      *optedOut = hasNoFortifyAttribute(originalFunction(caller));
     auto found = libcCalls().find({get_pure_location(call), originalFunction(caller)});
     return found == libcCalls().end() ? nullptr : findSite(found->second);
   }
@@ -206,16 +213,17 @@ void registerLibcCall(const gcall *call, const fortify::Rule &rule) {
       fortify::encodeSite(site);
 }
 
-// Three shapes are left of a tightened query by the time objsz runs: the
-// MIN of both queries (one may be a constant already: the other's size was
-// known early), one query alone (both asked the same, and GCC merged them),
-// or nothing (both folded early: no folder before objsz gives up on a
-// size, so both were known).
+// Observed on the sizes the library's checked calls receive (queries of
+// several calls of one pointer may have been merged into one, in another
+// call's block): the MIN of both queries (one may be a constant already:
+// its size was known early), one query alone (both asked the same, and GCC
+// merged them), or a constant (both folded early: no folder before objsz
+// gives up on a size, so both were known).
 void observeLibcSizes(function *fun) {
   if (libcCalls().empty())
     return;
   bool computing = false;
-  auto known = [&](tree value, bool staticOnly = false) {
+  auto known = [&](tree value, bool staticOnly) {
     if (!computing) {
       init_object_sizes();
       computing = true;
@@ -226,24 +234,26 @@ void observeLibcSizes(function *fun) {
   basic_block bb;
   FOR_EACH_BB_FN(bb, fun) {
     for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
-      gimple *stmt = gsi_stmt(gsi);
-      tree lhs = gimple_get_lhs(stmt);
-      if (!lhs || TREE_CODE(lhs) != SSA_NAME)
+      gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
+      if (!call || !isLibcCheck(call))
         continue;
-      gassign *assign = dyn_cast<gassign *>(stmt);
-      if (assign && gimple_assign_rhs_code(assign) == MIN_EXPR && hasName(lhs, kTightenedSizeName)) {
-        SiteState *site = libcSiteOf(stmt, fun);
-        if (!site)
+      SiteState *site = libcSiteOf(call, fun);
+      if (!site)
+        continue;
+      for (unsigned i = 0; i < gimple_call_num_args(call); ++i) {
+        tree size = throughCopies(gimple_call_arg(call, i));
+        if (TREE_CODE(size) != SSA_NAME)
           continue;
-        tree a = gimple_assign_rhs1(assign), b = gimple_assign_rhs2(assign);
-        bool aIsLibrary = TREE_CODE(a) == SSA_NAME ? hasName(a, kLibrarySizeName)
-                                                   : !hasName(b, kLibrarySizeName);
-        tree library = aIsLibrary ? a : b, plugin = aIsLibrary ? b : a;
-        site->observeLibcSizes(known(library, libraryIsStatic), known(plugin));
-      } else if (isSizeQuery(stmt) && (hasName(lhs, kLibrarySizeName) || isCheckTemporary(lhs)) &&
-                 !usedByTightening(lhs)) {
-        if (SiteState *site = libcSiteOf(stmt, fun)) {
-          site->observeLibcSizes(known(lhs, libraryIsStatic), known(lhs));
+        gassign *min = dyn_cast<gassign *>(SSA_NAME_DEF_STMT(size));
+        if (min && gimple_assign_rhs_code(min) == MIN_EXPR && hasName(size, kTightenedSizeName)) {
+          tree a = gimple_assign_rhs1(min), b = gimple_assign_rhs2(min);
+          bool aIsLibrary = TREE_CODE(a) == SSA_NAME ? hasName(a, kLibrarySizeName)
+                                                     : !hasName(b, kLibrarySizeName);
+          tree library = aIsLibrary ? a : b, plugin = aIsLibrary ? b : a;
+          site->observeLibcSizes(known(library, libraryIsStatic), known(plugin, false));
+        } else if (isSizeQuery(SSA_NAME_DEF_STMT(size)) &&
+                   (hasName(size, kLibrarySizeName) || isCheckTemporary(size))) {
+          site->observeLibcSizes(known(size, libraryIsStatic), known(size, false));
         }
       }
     }
@@ -251,6 +261,46 @@ void observeLibcSizes(function *fun) {
   if (computing)
     fini_object_sizes();
 }
+
+void dropTighteningIfOptedOut(function *fun) {
+  if (!hasNoFortifyAttribute(fun->decl))
+    return;
+  basic_block bb;
+  FOR_EACH_BB_FN(bb, fun) {
+    for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+      gassign *assign = dyn_cast<gassign *>(gsi_stmt(gsi));
+      if (!assign || gimple_assign_rhs_code(assign) != MIN_EXPR ||
+          TREE_CODE(gimple_assign_lhs(assign)) != SSA_NAME ||
+          !hasName(gimple_assign_lhs(assign), kTightenedSizeName))
+        continue;
+      tree a = gimple_assign_rhs1(assign), b = gimple_assign_rhs2(assign);
+      bool aIsLibrary = TREE_CODE(a) == SSA_NAME ? hasName(a, kLibrarySizeName)
+                                                 : !hasName(b, kLibrarySizeName);
+      gimple_assign_set_rhs_from_tree(&gsi, aIsLibrary ? a : b);
+      update_stmt(gsi_stmt(gsi));
+    }
+  }
+}
+
+namespace {
+
+const pass_data kOptOutPassData = {
+    GIMPLE_PASS, "fortify_opt_out", OPTGROUP_NONE, TV_NONE, PROP_cfg | PROP_ssa, 0, 0, 0, 0,
+};
+
+class OptOutPass : public gimple_opt_pass {
+public:
+  explicit OptOutPass(gcc::context *context) : gimple_opt_pass(kOptOutPassData, context) {}
+  opt_pass *clone() override { return new OptOutPass(m_ctxt); }
+  unsigned int execute(function *fun) override {
+    dropTighteningIfOptedOut(fun);
+    return 0;
+  }
+};
+
+}  // namespace
+
+opt_pass *makeOptOutPass(gcc::context *context) { return new OptOutPass(context); }
 
 void observeLibcChecks(function *fun) {
   if (libcCalls().empty())
@@ -265,6 +315,31 @@ void observeLibcChecks(function *fun) {
         site->libcCheckSurvives = true;
     }
   }
+}
+
+namespace {
+
+tree handleNoFortify(tree *node, tree name, tree, int, bool *noAddAttributes) {
+  if (TREE_CODE(*node) != FUNCTION_DECL) {
+    warning(OPT_Wattributes, "%qE attribute applies only to functions", name);
+    *noAddAttributes = true;
+  }
+  return NULL_TREE;
+}
+
+const attribute_spec kNoFortifyAttribute = {
+    "no_fortify", 0, 0, /*decl_required=*/true, false, false, false, handleNoFortify, nullptr};
+
+void registerAttributes(void *, void *) { register_attribute(&kNoFortifyAttribute); }
+
+}  // namespace
+
+bool hasNoFortifyAttribute(tree fndecl) {
+  return fndecl && lookup_attribute("no_fortify", DECL_ATTRIBUTES(fndecl));
+}
+
+void registerNoFortifyAttribute(const char *pluginName) {
+  register_callback(pluginName, PLUGIN_ATTRIBUTES, registerAttributes, nullptr);
 }
 
 int libcFortifyLevel() {

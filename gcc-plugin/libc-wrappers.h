@@ -40,6 +40,17 @@ void observeLibcSizes(function *fun);
 // wrappers left are run-time checks of their call sites.
 void observeLibcChecks(function *fun);
 
+// Whether a function opted out with __attribute__((no_fortify)), the
+// attribute the plugin registers (registerNoFortifyAttribute).
+bool hasNoFortifyAttribute(tree fndecl);
+void registerNoFortifyAttribute(const char *pluginName);
+
+// Right after the early inliner: in a no_fortify function, the inlined
+// wrappers' sizes go back to the library's own, before any folder merges
+// them with the plugin's.
+void dropTighteningIfOptedOut(function *fun);
+opt_pass *makeOptOutPass(gcc::context *context);
+
 // The C library headers' fortify level in this translation unit
 // (__USE_FORTIFY_LEVEL, else _FORTIFY_SOURCE); 0 when they are off.
 int libcFortifyLevel();

@@ -4,6 +4,7 @@
 
 #include "sequence-builder.h"
 #include "options.h"
+#include "libc-wrappers.h"
 #include "passes.h"
 
 int plugin_is_GPL_compatible;
@@ -59,10 +60,13 @@ int plugin_init(plugin_name_args *info, plugin_gcc_version *version) {
 
   register_callback(info->base_name, PLUGIN_INFO, nullptr, &kPluginInfo);
   fortify_gcc::registerGarbageCollectorRoots(info->base_name);
+  fortify_gcc::registerNoFortifyAttribute(info->base_name);
   registerPass(info->base_name, fortify_gcc::makeInstrumentPass(g, gOptions), "lower",
                PASS_POS_INSERT_BEFORE);
   registerPass(info->base_name, fortify_gcc::makeO0ObjectSizePass(g, gOptions), "ssa",
                PASS_POS_INSERT_AFTER);
+  registerPass(info->base_name, fortify_gcc::makeOptOutPass(g), "early_objsz",
+               PASS_POS_INSERT_BEFORE);
   registerPass(info->base_name, fortify_gcc::makeDynamicSizesPass(g, gOptions), "objsz",
                PASS_POS_INSERT_BEFORE, 0);
   registerPass(info->base_name, fortify_gcc::makeSizeProbePass(g), "objsz",
