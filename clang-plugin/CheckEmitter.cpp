@@ -2,6 +2,7 @@
 
 #include "DynamicSizes.h"
 #include "FortifyPass.h"
+#include "FrontendFacts.h"
 #include "Sites.h"
 #include "llvm-compat.h"
 
@@ -140,7 +141,7 @@ public:
       warnUnbounded();
     } else {
       // Before the call: what the arguments must satisfy.
-      if (fortify::checksFormat(rule_, options_.level))
+      if (fortify::checksFormat(rule_, options_.level) && !site_.writeCheckedByLibc)
         emitFormatCheck();
       if (rule_.kind == CheckKind::OpenMode)
         emitOpenModeCheck();
@@ -157,8 +158,13 @@ public:
     }
     // A call whose main problem got no site (no check could be emitted,
     // nothing is statically known) is not protected.
-    if (!recorded(fortify::primaryProblem(rule_)))
+    if (!recorded(fortify::primaryProblem(rule_)) && !site_.writeCheckedByLibc)
       recordUncheckedCall(call_, rule_, /*byLibc=*/false);
+  }
+
+  Value *writeObjectSize() {
+    beforeCall();
+    return objectSize(site_.objectPointer, site_.subobjectLimit, site_.objectSizeDynamicNow);
   }
 
 private:
@@ -676,8 +682,7 @@ private:
     std::string message = "fortify: '" + std::string(rule_.name) +
                           "' cannot be bounded; use '" + std::string(rule_.replacement) +
                           "' instead";
-    context_.diagnose(DiagnosticInfoUnsupported(*call_.getFunction(), message,
-                                                call_.getDebugLoc(), DS_Warning));
+    warnAt(*call_.getFunction(), /*forceError=*/false, message, call_.getDebugLoc(), {});
   }
 
   // Over-reads checked before the call: Length (memcpy's source, write ...),
@@ -829,6 +834,10 @@ bool hasExpectedShape(const CallBase &call, const Rule &rule, bool isIntrinsic) 
 
 void emitCheck(const CheckSite &site, const fortify::Options &options) {
   Emitter(site, options).emit();
+}
+
+Value *emitWriteObjectSize(const CheckSite &site, const fortify::Options &options) {
+  return Emitter(site, options).writeObjectSize();
 }
 
 void recordUncheckedCall(const CallBase &call, const Rule &rule, bool byLibc) {

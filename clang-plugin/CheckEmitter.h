@@ -37,6 +37,10 @@ struct CheckSite {
   // dynamic size from the start rather than after inlining (DynamicSizes.h).
   bool objectSizeDynamicNow = false;
   bool readSizeDynamicNow = false;
+  // The C library's fortify checks the write (and any format) itself: only
+  // the plugin's over-read checks are emitted, and the write's size is
+  // handed to the library's check instead (LibcFortify.h).
+  bool writeCheckedByLibc = false;
 };
 
 // Whether the call has the arguments the rule's checks read. Intrinsics may
@@ -61,6 +65,11 @@ inline constexpr const char *kInternalPrefix = "fortify.";
 // check was emitted for, "safe" for checks proven needless here, and one
 // "none" record under the rule's primary problem when nothing was emitted.
 void emitCheck(const CheckSite &site, const fortify::Options &options);
+
+// The plugin's own size of the object the call writes, in bytes, computed
+// right before the call as its write check would (subobject, level-3
+// dynamic query); -1 once folded when unknown.
+llvm::Value *emitWriteObjectSize(const CheckSite &site, const fortify::Options &options);
 
 // Records the call as one the plugin does not check ("none"), or as one the
 // C library's own fortify checks ("libc").

@@ -4,6 +4,7 @@
 // order; each step lives in its own file.
 #include "FortifyPass.h"
 #include "DynamicSizes.h"
+#include "LibcFortify.h"
 #include "MarkerLowering.h"
 #include "ProvenProblemDiagnostics.h"
 #include "SiteTable.h"
@@ -25,6 +26,7 @@ namespace fortify_llvm {
 using fortify::SiteStatus;
 
 PreservedAnalyses FortifyFinishPass::run(Module &module, ModuleAnalysisManager &analyses) {
+  ActiveFacts active(facts_.get());
   FunctionAnalysisManager &functions =
       analyses.getResult<FunctionAnalysisManagerModuleProxy>(module).getManager();
   const bool finished = module.getNamedMetadata(kFinishedMetadata) != nullptr;
@@ -41,7 +43,10 @@ PreservedAnalyses FortifyFinishPass::run(Module &module, ModuleAnalysisManager &
   changed |= probeAndLowerUnfoldedSizes(module, functions, lowerSizes_);
 
   // 2. What survived: a failure path with constant sizes that do not fit
-  // always fails when reached; any other is a run-time check.
+  // always fails when reached; any other is a run-time check. So does a
+  // __*_chk call the C library's check was given a known size for.
+  if (!finished)
+    observeLibcChecks(module, functions, kLibcSeenFinal);
   SiteTable table(module);
   std::vector<CallBase *> markers;
   for (Function &function : module) {
@@ -87,8 +92,8 @@ PreservedAnalyses FortifyFinishPass::run(Module &module, ModuleAnalysisManager &
     return changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 
   // 4. Coverage records and the note, once per module.
-  writeUnitReport(module, options_, table);
-  for (const char *name : {kSitesMetadata, kUnknownMetadata})
+  writeUnitReport(module, options_, table, facts_ ? facts_->libcLevel : 0);
+  for (const char *name : {kSitesMetadata, kUnknownMetadata, kLibcSeenMetadata})
     if (NamedMDNode *list = module.getNamedMetadata(name))
       module.eraseNamedMetadata(list);
   module.getOrInsertNamedMetadata(kFinishedMetadata);

@@ -2,13 +2,17 @@
 
 #include "CheckEmitter.h"
 #include "DynamicSizes.h"
+#include "LibcFortify.h"
 #include "PointerOrigin.h"
 #include "SubobjectSize.h"
 #include "Sites.h"
 #include "rules.h"
 
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/Analysis/ValueTracking.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/IR/Constants.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
@@ -84,14 +88,80 @@ const fortify::Rule *ruleForCall(const CallBase &call, bool &isIntrinsic, CallKi
   return fortify::findRuleByCheckedName(view(name));
 }
 
+// The body of a C library fortify wrapper (what ruleForCall calls a
+// LibcWrapper): never instrumented, its arguments are not the caller's.
+bool isLibcWrapperBody(const Function &function) {
+  if (!isInlineWrapper(function))
+    return false;
+  StringRef name = function.getName();
+  if (function.hasLocalLinkage())
+    return name.consume_back(".inline") && fortify::findRule(view(name));
+  name.consume_front("\1");
+  return fortify::findRule(view(name)) != nullptr;
+}
+
+bool callsCheckedEntryPoint(const Function &function) {
+  for (const Instruction &instruction : instructions(function))
+    if (const auto *call = dyn_cast<CallBase>(&instruction))
+      if (const Function *callee = call->getCalledFunction())
+        if (fortify::findRuleByCheckedName(view(callee->getName())))
+          return true;
+  return false;
+}
+
+bool isPointerArgument(const CallBase &call, int index) {
+  return index >= 0 && unsigned(index) < call.arg_size() &&
+         call.getArgOperand(index)->getType()->isPointerTy();
+}
+
+// The functions `__attribute__((no_fortify))` marks: Clang emits the
+// attribute as an annotation (FrontendAction.cpp), listed in
+// llvm.global.annotations as {function, name string, file, line, args}.
+SmallPtrSet<const Function *, 4> optedOut(const Module &module) {
+  SmallPtrSet<const Function *, 4> functions;
+  const GlobalVariable *annotations = module.getNamedGlobal("llvm.global.annotations");
+  if (!annotations || !annotations->hasInitializer())
+    return functions;
+  const auto *entries = dyn_cast<ConstantArray>(annotations->getInitializer());
+  if (!entries)
+    return functions;
+  for (const Use &entry : entries->operands()) {
+    const auto *fields = dyn_cast<ConstantStruct>(entry.get());
+    if (!fields || fields->getNumOperands() < 2)
+      continue;
+    const auto *function = dyn_cast<Function>(fields->getOperand(0)->stripPointerCasts());
+    StringRef text;
+    if (function && getConstantStringInfo(fields->getOperand(1), text) &&
+        text == kNoFortifyAnnotation)
+      functions.insert(function);
+  }
+  return functions;
+}
+
+// A function the programmer opted out: its calls are recorded as not
+// protected by the plugin (those through the C library's wrappers as the
+// library's), and marked so that no later run checks them.
+void leaveUnchecked(Function &function, unsigned checkedKind) {
+  MDNode *marker = MDNode::get(function.getContext(), {});
+  for (Instruction &instruction : instructions(function)) {
+    auto *call = dyn_cast<CallBase>(&instruction);
+    if (!call || call->getMetadata(checkedKind))
+      continue;
+    bool isIntrinsic = false;
+    CallKind kind;
+    if (const fortify::Rule *rule = ruleForCall(*call, isIntrinsic, kind)) {
+      recordUncheckedCall(*call, *rule, /*byLibc=*/kind != CallKind::Plain);
+      call->setMetadata(checkedKind, marker);
+    }
+  }
+}
+
 bool instrumentFunction(Function &function, const fortify::Options &options,
                         unsigned checkedKind, const ResultSigns *signs,
                         FunctionAnalysisManager &analyses) {
-  // Inside an inline fortify wrapper, the __*_chk call is the wrapper's own
-  // check; its callers are recorded (as checked by the C library) instead.
-  const bool inWrapper = isInlineWrapper(function);
   MDNode *marker = MDNode::get(function.getContext(), {});
   SmallVector<CheckSite, 8> sites;
+  SmallVector<CallKind, 8> kinds;
   for (Instruction &instruction : instructions(function)) {
     auto *call = dyn_cast<CallBase>(&instruction);
     if (!call || call->getMetadata(checkedKind))
@@ -101,10 +171,32 @@ bool instrumentFunction(Function &function, const fortify::Options &options,
     const fortify::Rule *rule = ruleForCall(*call, isIntrinsic, kind);
     if (!rule)
       continue;
+    // An inline definition that does not call the C library's checked entry
+    // points (a program's own always_inline memcpy, or a wrapper that
+    // checks by other means) is checked as the function it defines, at the
+    // call; its body is still never instrumented.
+    if (kind == CallKind::LibcWrapper && !callsCheckedEntryPoint(*call->getCalledFunction()))
+      kind = CallKind::Plain;
     if (kind != CallKind::Plain) {
-      if (!(inWrapper && kind == CallKind::LibcChecked))
+      // The C library checks the write; the plugin gives that check its
+      // own size and adds its over-read checks (LibcFortify.h).
+      bool wrapperShape = kind == CallKind::LibcWrapper && hasExpectedShape(*call, *rule, false);
+      CheckSite site{call, rule, nullptr, std::nullopt, nullptr, std::nullopt};
+      site.writeCheckedByLibc = true;
+      if (checksWrite(*rule) && isPointerArgument(*call, rule->dest))
+        site.objectPointer = call->getArgOperand(rule->dest);
+      // A checked entry point takes the function's own arguments first.
+      bool sameArguments = wrapperShape || (kind == CallKind::LibcChecked && !rule->variadic &&
+                                            int(call->arg_size()) == rule->arity + 1);
+      if (checksRead(*rule, options) && sameArguments && isPointerArgument(*call, rule->readArg))
+        site.readPointer = call->getArgOperand(rule->readArg);
+      if (kind == CallKind::LibcWrapper && !wrapperShape) {
         recordUncheckedCall(*call, *rule, /*byLibc=*/true);
-      call->setMetadata(checkedKind, marker);
+        call->setMetadata(checkedKind, marker);
+        continue;
+      }
+      sites.push_back(site);
+      kinds.push_back(kind);
       continue;
     }
     if (!hasAnyCheck(*rule, options) || !hasExpectedShape(*call, *rule, isIntrinsic)) {
@@ -126,6 +218,7 @@ bool instrumentFunction(Function &function, const fortify::Options &options,
         site.resultSigned = found->second;
     }
     sites.push_back(site);
+    kinds.push_back(kind);
   }
   if (sites.empty())
     return false;
@@ -163,9 +256,22 @@ bool instrumentFunction(Function &function, const fortify::Options &options,
       site.readPointer = forwardThroughLocals(site.readPointer, site.call, *dominators);
   }
 
-  for (const CheckSite &site : sites) {
-    emitCheck(site, options);
+  for (unsigned i = 0; i < sites.size(); ++i) {
+    const CheckSite &site = sites[i];
+    // Marked first: inlining a wrapper deletes the call.
     site.call->setMetadata(checkedKind, marker);
+    switch (kinds[i]) {
+    case CallKind::Plain:
+      emitCheck(site, options);
+      break;
+    case CallKind::LibcWrapper:
+      if (!fortifyThroughWrapper(site, options))
+        recordUncheckedCall(*site.call, *site.rule, /*byLibc=*/true);
+      break;
+    case CallKind::LibcChecked:
+      fortifyCheckedCall(site, options);
+      break;
+    }
   }
   return true;
 }
@@ -173,27 +279,38 @@ bool instrumentFunction(Function &function, const fortify::Options &options,
 }  // namespace
 
 PreservedAnalyses FortifyPass::run(Module &module, ModuleAnalysisManager &analyses) {
+  ActiveFacts active(facts_.get());
   unsigned checkedKind = module.getContext().getMDKindID(kCheckedMetadata);
   FunctionAnalysisManager &functions =
       analyses.getResult<FunctionAnalysisManagerModuleProxy>(module).getManager();
   bool changed = false;
-  for (Function &function : module)
-    if (!function.isDeclaration() && !function.getName().starts_with(kInternalPrefix))
-      changed |= instrumentFunction(function, options_, checkedKind, signs_.get(), functions);
+  SmallPtrSet<const Function *, 4> optOut = optedOut(module);
+  for (Function &function : module) {
+    if (function.isDeclaration() || function.getName().starts_with(kInternalPrefix) ||
+        isLibcWrapperBody(function))
+      continue;
+    if (optOut.count(&function)) {
+      leaveUnchecked(function, checkedKind);
+      changed = true;
+      continue;
+    }
+    changed |= instrumentFunction(function, options_, checkedKind,
+                                    facts_ ? &facts_->signs : nullptr, functions);
+  }
   return changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }
 
 void registerFortifyPass(PassBuilder &builder, const fortify::Options &options,
-                         std::shared_ptr<const ResultSigns> signs) {
+                         std::shared_ptr<const FrontendFacts> facts) {
   builder.registerPipelineStartEPCallback(
-      [options, signs](ModulePassManager &passes, OptimizationLevel) {
-        passes.addPass(FortifyPass(options, signs));
+      [options, facts](ModulePassManager &passes, OptimizationLevel) {
+        passes.addPass(FortifyPass(options, facts));
       });
   builder.registerOptimizerEarlyEPCallback(
       [](ModulePassManager &passes, OptimizationLevel) { passes.addPass(FortifyProbePass()); });
   builder.registerOptimizerLastEPCallback(
-      [options](ModulePassManager &passes, OptimizationLevel level) {
-        passes.addPass(FortifyFinishPass(options, level == OptimizationLevel::O0));
+      [options, facts](ModulePassManager &passes, OptimizationLevel level) {
+        passes.addPass(FortifyFinishPass(options, level == OptimizationLevel::O0, facts));
       });
 }
 

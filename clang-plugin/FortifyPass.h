@@ -3,6 +3,7 @@
 #ifndef FORTIFY_CLANG_FORTIFY_PASS_H
 #define FORTIFY_CLANG_FORTIFY_PASS_H
 
+#include "FrontendFacts.h"
 #include "options.h"
 
 #include "llvm/IR/PassManager.h"
@@ -22,17 +23,12 @@ namespace fortify_llvm {
 // leaves them alone.
 inline constexpr const char *kCheckedMetadata = "fortify.checked";
 
-// Whether the C prototypes of rule-table functions return signed integers,
-// by name, as Clang's AST declares them (FrontendAction.cpp fills it while
-// parsing; the pass reads it when the pipeline runs). Absent on the
-// pass-plugin path, which has no AST.
-using ResultSigns = std::map<std::string, bool, std::less<>>;
 
 class FortifyPass : public llvm::PassInfoMixin<FortifyPass> {
 public:
   explicit FortifyPass(const fortify::Options &options,
-                       std::shared_ptr<const ResultSigns> signs = nullptr)
-      : options_(options), signs_(std::move(signs)) {}
+                       std::shared_ptr<const FrontendFacts> facts = nullptr)
+      : options_(options), facts_(std::move(facts)) {}
 
   llvm::PreservedAnalyses run(llvm::Module &module, llvm::ModuleAnalysisManager &analyses);
 
@@ -41,7 +37,7 @@ public:
 
 private:
   fortify::Options options_;
-  std::shared_ptr<const ResultSigns> signs_;
+  std::shared_ptr<const FrontendFacts> facts_;
 };
 
 // After inlining, before LowerConstantIntrinsics (OptimizerEarlyEP): records
@@ -62,14 +58,16 @@ public:
 // fold leave no code, as at -O1 and up (FinishPass.cpp).
 class FortifyFinishPass : public llvm::PassInfoMixin<FortifyFinishPass> {
 public:
-  FortifyFinishPass(const fortify::Options &options, bool lowerSizes)
-      : options_(options), lowerSizes_(lowerSizes) {}
+  FortifyFinishPass(const fortify::Options &options, bool lowerSizes,
+                    std::shared_ptr<const FrontendFacts> facts = nullptr)
+      : options_(options), lowerSizes_(lowerSizes), facts_(std::move(facts)) {}
   llvm::PreservedAnalyses run(llvm::Module &module, llvm::ModuleAnalysisManager &analyses);
   static bool isRequired() { return true; }
 
 private:
   fortify::Options options_;
   bool lowerSizes_;
+  std::shared_ptr<const FrontendFacts> facts_;
 };
 
 // Adds the pass at PipelineStartEP, where the typed GEPs that subobject sizes
@@ -78,7 +76,7 @@ private:
 // OptimizerLastEP (both also run at -O0 and in the LTO pre-link pipelines).
 // Used by both the frontend plugin and the pass plugin.
 void registerFortifyPass(llvm::PassBuilder &builder, const fortify::Options &options,
-                         std::shared_ptr<const ResultSigns> signs = nullptr);
+                         std::shared_ptr<const FrontendFacts> facts = nullptr);
 
 }  // namespace fortify_llvm
 

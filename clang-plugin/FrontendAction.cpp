@@ -17,32 +17,75 @@
 #include "rules.h"
 
 #include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclGroup.h"
+#include "clang/AST/Mangle.h"
 #include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/DiagnosticSema.h"
+#include "clang/Basic/ParsedAttrInfo.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
+#include "clang/Lex/MacroInfo.h"
+#include "clang/Lex/Preprocessor.h"
+#include "clang/Sema/ParsedAttr.h"
+#include "clang/Sema/Sema.h"
+#include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/Passes/PassBuilder.h"
 
 #include <dlfcn.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace {
 
-// Notes, while Clang parses, whether the C prototypes of the rule table's
-// functions return a signed integer: LLVM IR does not say, and report mode
-// gives a skipped call's result -1 (signed: read, snprintf ...) or 0
-// (unsigned: fread, confstr ...). The code generator runs the pipeline (and
-// the pass reads the map) after the whole translation unit is parsed.
-class ResultSignCollector : public clang::ASTConsumer {
+// The C library headers' own fortify level, from what the preprocessor
+// defined by the end of the translation unit: glibc's __USE_FORTIFY_LEVEL
+// (0 at -O0 or without _FORTIFY_SOURCE), or _FORTIFY_SOURCE where
+// fortify-headers (musl) are in use and optimising. 0 without either.
+int libcFortifyLevel(clang::Preprocessor &preprocessor) {
+  auto value = [&](llvm::StringRef name, bool &defined) -> int {
+    const clang::MacroInfo *macro = preprocessor.getMacroInfo(preprocessor.getIdentifierInfo(name));
+    defined = macro != nullptr;
+    if (!macro || macro->getNumTokens() != 1)
+      return defined ? 1 : 0;
+    const clang::Token &token = macro->getReplacementToken(0);
+    if (!token.is(clang::tok::numeric_constant) || !token.getLiteralData())
+      return 1;
+    return std::atoi(std::string(token.getLiteralData(), token.getLength()).c_str());
+  };
+  bool defined = false;
+  int level = value("__USE_FORTIFY_LEVEL", defined);
+  if (defined)
+    return level;
+  bool fortifyHeaders = false, optimising = false;
+  value("_FORTIFY_FN", fortifyHeaders);
+  value("__OPTIMIZE__", optimising);
+  level = value("_FORTIFY_SOURCE", defined);
+  return defined && fortifyHeaders && optimising ? level : 0;
+}
+
+// Notes, while Clang parses, what the passes need of the AST: whether the C
+// prototypes of the rule table's functions return a signed integer (LLVM IR
+// does not say, and report mode gives a skipped call's result -1 for signed:
+// read, snprintf ..., 0 for unsigned: fread, confstr ...), where each
+// function is defined (a warning about code without debug information is
+// placed there), and at the end the C library's fortify level. The code
+// generator runs the pipeline (and the passes read the facts) after the
+// whole translation unit is parsed.
+class FactsCollector : public clang::ASTConsumer {
 public:
-  explicit ResultSignCollector(std::shared_ptr<fortify_llvm::ResultSigns> signs)
-      : signs_(std::move(signs)) {}
+  FactsCollector(clang::CompilerInstance &compiler,
+                 std::shared_ptr<fortify_llvm::FrontendFacts> facts,
+                 std::shared_ptr<std::map<std::string, clang::SourceLocation>> definitions)
+      : compiler_(compiler), facts_(std::move(facts)), definitions_(std::move(definitions)) {}
 
   bool HandleTopLevelDecl(clang::DeclGroupRef group) override {
     for (clang::Decl *declaration : group)
@@ -50,25 +93,111 @@ public:
     return true;
   }
 
+  void HandleTranslationUnit(clang::ASTContext &) override {
+    facts_->libcLevel = libcFortifyLevel(compiler_.getPreprocessor());
+  }
+
 private:
   void visit(clang::Decl *declaration) {
-    if (auto *linkage = llvm::dyn_cast<clang::LinkageSpecDecl>(declaration)) {
-      for (clang::Decl *inner : linkage->decls())
+    if (auto *context = llvm::dyn_cast<clang::DeclContext>(declaration);
+        context && (llvm::isa<clang::LinkageSpecDecl>(declaration) ||
+                    llvm::isa<clang::NamespaceDecl>(declaration))) {
+      for (clang::Decl *inner : context->decls())
         visit(inner);
       return;
     }
     auto *function = llvm::dyn_cast<clang::FunctionDecl>(declaration);
     if (!function || !function->getIdentifier())
       return;
+    if (function->doesThisDeclarationHaveABody() && !function->isDependentContext() &&
+        !llvm::isa<clang::CXXConstructorDecl>(function) &&
+        !llvm::isa<clang::CXXDestructorDecl>(function)) {
+      if (!names_)
+        names_ = std::make_unique<clang::ASTNameGenerator>(function->getASTContext());
+      (*definitions_)[names_->getName(function)] = function->getLocation();
+    }
     llvm::StringRef name = function->getName();
     if (!fortify::findRule({name.data(), name.size()}))
       return;
     clang::QualType result = function->getReturnType();
     if (result->isIntegerType())
-      (*signs_)[name.str()] = result->isSignedIntegerType();
+      facts_->signs[name.str()] = result->isSignedIntegerType();
   }
 
-  std::shared_ptr<fortify_llvm::ResultSigns> signs_;
+  clang::CompilerInstance &compiler_;
+  std::shared_ptr<fortify_llvm::FrontendFacts> facts_;
+  std::shared_ptr<std::map<std::string, clang::SourceLocation>> definitions_;
+  std::unique_ptr<clang::ASTNameGenerator> names_;
+};
+
+// The plugin's warnings as members of Clang's -Wfortify-source group: at
+// the level the group has where the call is (so -Wno-fortify-source
+// silences them, -Werror makes them errors and -Wno-error=fortify-source
+// keeps them warnings, pragmas included). Clang's custom diagnostics are
+// never remapped by those flags themselves, hence the level asked of one of
+// the group's own diagnostics.
+bool warnThroughClang(clang::CompilerInstance &compiler,
+                      const std::map<std::string, clang::SourceLocation> &definitions,
+                      bool forceError, const std::string &message, const llvm::DILocation *location,
+                      const std::vector<std::string> &notes, const std::string &function) {
+  clang::DiagnosticsEngine &diagnostics = compiler.getDiagnostics();
+  clang::SourceManager &sources = compiler.getSourceManager();
+  clang::SourceLocation where;
+  if (location) {
+    std::string path = location->getFilename().str();
+    auto file = sources.getFileManager().getOptionalFileRef(path);
+    if (!file && !location->getDirectory().empty())
+      file = sources.getFileManager().getOptionalFileRef(location->getDirectory().str() + "/" + path);
+    if (file && location->getLine())
+      where = sources.translateFileLineCol(*file, location->getLine(),
+                                           location->getColumn() ? location->getColumn() : 1);
+  }
+  if (where.isInvalid())
+    if (auto found = definitions.find(function); found != definitions.end())
+      where = found->second;
+  clang::DiagnosticsEngine::Level level =
+      diagnostics.getDiagnosticLevel(clang::diag::warn_fortify_source_overflow, where);
+  if (level == clang::DiagnosticsEngine::Ignored && !forceError)
+    return true;
+  bool error = forceError || level >= clang::DiagnosticsEngine::Error;
+  unsigned id = diagnostics.getCustomDiagID(
+      error ? clang::DiagnosticsEngine::Error : clang::DiagnosticsEngine::Warning, "%0");
+  diagnostics.Report(where, id) << message;
+  unsigned noteId = diagnostics.getCustomDiagID(clang::DiagnosticsEngine::Note, "%0");
+  for (const std::string &note : notes)
+    diagnostics.Report(noteId) << note;
+  return true;
+}
+
+// `__attribute__((no_fortify))` on a function: the plugin checks none of its
+// calls. Registered here, in the same file, so that `__has_attribute
+// (no_fortify)` is true exactly when the plugin is loaded and code can guard
+// the attribute with it; the GCC plugin registers the same name. It becomes
+// an `annotate("no_fortify")` the pass finds in llvm.global.annotations.
+struct NoFortifyAttribute : public clang::ParsedAttrInfo {
+  NoFortifyAttribute() {
+    static constexpr Spelling kSpellings[] = {
+        {clang::ParsedAttr::AS_GNU, "no_fortify"},
+        {clang::ParsedAttr::AS_C23, "fortify::no_fortify"},
+        {clang::ParsedAttr::AS_CXX11, "fortify::no_fortify"}};
+    Spellings = kSpellings;
+  }
+
+  bool diagAppertainsToDecl(clang::Sema &sema, const clang::ParsedAttr &attribute,
+                            const clang::Decl *declaration) const override {
+    if (llvm::isa<clang::FunctionDecl>(declaration))
+      return true;
+    sema.Diag(attribute.getLoc(), clang::diag::warn_attribute_wrong_decl_type_str)
+        << attribute << attribute.isRegularKeywordAttribute() << "functions";
+    return false;
+  }
+
+  AttrHandling handleDeclAttribute(clang::Sema &sema, clang::Decl *declaration,
+                                   const clang::ParsedAttr &attribute) const override {
+    declaration->addAttr(clang::AnnotateAttr::Create(sema.Context, fortify_llvm::kNoFortifyAnnotation,
+                                                     nullptr, 0, attribute.getRange()));
+    return AttributeApplied;
+  }
 };
 
 class FortifyAction : public clang::PluginASTAction {
@@ -92,12 +221,21 @@ protected:
   std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &compiler,
                                                         llvm::StringRef) override {
     fortify::Options options = options_;
-    auto signs = std::make_shared<fortify_llvm::ResultSigns>();
+    auto facts = std::make_shared<fortify_llvm::FrontendFacts>();
+    auto definitions = std::make_shared<std::map<std::string, clang::SourceLocation>>();
+    clang::CompilerInstance *instance = &compiler;
+    facts->warn = [instance, definitions](bool forceError, const std::string &message,
+                                          const llvm::DILocation *location,
+                                          const std::vector<std::string> &notes,
+                                          const std::string &function) {
+      return warnThroughClang(*instance, *definitions, forceError, message, location, notes,
+                              function);
+    };
     compiler.getCodeGenOpts().PassBuilderCallbacks.push_back(
-        [options, signs](llvm::PassBuilder &builder) {
-          fortify_llvm::registerFortifyPass(builder, options, signs);
+        [options, facts](llvm::PassBuilder &builder) {
+          fortify_llvm::registerFortifyPass(builder, options, facts);
         });
-    return std::make_unique<ResultSignCollector>(signs);
+    return std::make_unique<FactsCollector>(compiler, facts, definitions);
   }
 
   ActionType getActionType() override { return AddBeforeMainAction; }
@@ -107,11 +245,15 @@ private:
 };
 
 using Registry = llvm::Registry<clang::PluginASTAction>;
+using AttributeRegistry = llvm::Registry<clang::ParsedAttrInfo>;
 
 // llvm::Registry<clang::PluginASTAction>::add_node(node *), which Clang
 // instantiates and exports (LLVM_INSTANTIATE_REGISTRY).
 constexpr const char *kAddNodeSymbol =
     "_ZN4llvm8RegistryIN5clang15PluginASTActionEE8add_nodeEPNS3_4nodeE";
+// llvm::Registry<clang::ParsedAttrInfo>::add_node(node *), likewise.
+constexpr const char *kAddAttributeSymbol =
+    "_ZN4llvm8RegistryIN5clang14ParsedAttrInfoEE8add_nodeEPNS3_4nodeE";
 // Any symbol that only a Clang frontend defines.
 constexpr const char *kClangFrontendSymbol = "_ZN5clang14FrontendActionC2Ev";
 
@@ -123,11 +265,23 @@ const Registry::entry gEntry("fortify", "inline buffer-overflow checks for libc 
                              createAction);
 Registry::node gNode(gEntry);
 
+std::unique_ptr<clang::ParsedAttrInfo> createAttribute() {
+  return std::make_unique<NoFortifyAttribute>();
+}
+
+const AttributeRegistry::entry gAttributeEntry("no_fortify", "no fortify checks in this function",
+                                               createAttribute);
+AttributeRegistry::node gAttributeNode(gAttributeEntry);
+
 struct Registration {
   Registration() {
     using AddNode = void (*)(Registry::node *);
+    using AddAttribute = void (*)(AttributeRegistry::node *);
     if (auto addNode = reinterpret_cast<AddNode>(dlsym(RTLD_DEFAULT, kAddNodeSymbol))) {
       addNode(&gNode);
+      if (auto addAttribute =
+              reinterpret_cast<AddAttribute>(dlsym(RTLD_DEFAULT, kAddAttributeSymbol)))
+        addAttribute(&gAttributeNode);
       return;
     }
     // In opt there is no frontend and nothing to do; in a Clang that does

@@ -1,8 +1,10 @@
-// The proven-problem diagnostic goes through LLVM's diagnostic machinery so
-// that clang prints it in its own format and -Werror applies; the call may
-// have been inlined far from where the programmer wrote it, hence the notes.
+// The proven-problem diagnostic goes through Clang's diagnostics as a member
+// of -Wfortify-source when the front end is there (FrontendFacts.h), else
+// through LLVM's machinery, so that clang prints it in its own format; the
+// call may have been inlined far from where the programmer wrote it, hence
+// the notes.
 #include "ProvenProblemDiagnostics.h"
-#include "FortifyDiagnostic.h"
+#include "FrontendFacts.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Demangle/Demangle.h"
@@ -13,6 +15,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 using namespace llvm;
 
@@ -33,22 +36,18 @@ std::string functionName(const DISubprogram *subprogram) {
 
 void diagnoseOverflow(CallBase &call, const fortify::SiteDescriptor &site, uint64_t needed,
                       uint64_t available, bool werror) {
-  LLVMContext &context = call.getContext();
   const std::string message = fortify::provenProblemMessage(site, needed, available);
-  context.diagnose(DiagnosticInfoUnsupported(*call.getFunction(), message, call.getDebugLoc(),
-                                             werror ? DS_Error : DS_Warning));
   // Where the function containing the call was inlined, innermost first (as
   // GCC's "inlined from" lines). Clang cannot attach a location to a note
   // from the back end: the location is in the text.
+  std::vector<std::string> notes;
   const DILocation *location = call.getDebugLoc().get();
   for (const DILocation *at = location ? location->getInlinedAt() : nullptr; at;
-       at = at->getInlinedAt()) {
-    const std::string note = "inlined from '" + functionName(at->getScope()->getSubprogram()) +
-                             "' at " +
-                             fortify::formatLocation(view(at->getFilename()), at->getLine(),
-                                                     at->getColumn());
-    context.diagnose(FortifyDiagnostic(DS_Note, note));
-  }
+       at = at->getInlinedAt())
+    notes.push_back("inlined from '" + functionName(at->getScope()->getSubprogram()) + "' at " +
+                    fortify::formatLocation(view(at->getFilename()), at->getLine(),
+                                            at->getColumn()));
+  warnAt(*call.getFunction(), werror, message, call.getDebugLoc(), notes);
 }
 
 }  // namespace fortify_llvm

@@ -1,6 +1,7 @@
 // Site statuses after optimisation, decided as the GCC plugin decides them
 // (gcc-plugin/site-registry.cpp), so that both plugins say the same of a site.
 #include "SiteTable.h"
+#include "LibcFortify.h"
 #include "Sites.h"
 
 #include "llvm/IR/CFG.h"
@@ -97,7 +98,32 @@ SiteStatus SiteState::status() const {
     add(SiteStatus::Unknown);
   if (instrumented && observed)
     add(observedStatus);  // otherwise every copy of the check folded away
+  if (libcCheck) {
+    // A surviving __*_chk call is glibc's run-time check, unless the size
+    // it received is -1 (glibc then calls the plain function). One gone
+    // before the end was folded as passing, unless the probe saw its size
+    // unknown before that size folded to -1 and the call to the plain one.
+    if (libcProbedUnknown || libcSurvivedUnknown)
+      add(SiteStatus::Unknown);
+    else if (libcSurvived)
+      add(SiteStatus::Checked);
+  }
   return status;
+}
+
+fortify::Fortifier SiteState::by() const {
+  if (status() == SiteStatus::Unknown)
+    return fortify::Fortifier::None;
+  unsigned bits = 0;
+  if (instrumented || staticallySafe || provenAtInstrumentation)
+    bits |= 1;
+  if (checkedByLibc)
+    bits |= 2;
+  // A tagged check gone before the probe folded as passing with sizes
+  // InstCombine knew: both constants.
+  if (libcCheck)
+    bits |= libcProbed || libcSurvived ? libcKnownBits : 3u;
+  return fortify::Fortifier(bits);
 }
 
 SiteTable::SiteTable(Module &module) {
@@ -117,12 +143,37 @@ SiteTable::SiteTable(Module &module) {
         state->instrumented = true;
       else if (name == kKindLibc)
         state->checkedByLibc = true;
+      else if (name == kKindLibcCheck)
+        state->libcCheck = true;
       else if (name == kKindSafe)
         state->staticallySafe = true;
       else if (name == kKindOverflow)
         state->provenAtInstrumentation = true;
       else if (name == kKindNone)
         state->unchecked = true;
+    }
+  if (NamedMDNode *list = module.getNamedMetadata(kLibcSeenMetadata))
+    for (MDNode *node : list->operands()) {
+      if (node->getNumOperands() != 3)
+        continue;
+      auto *text = dyn_cast<MDString>(node->getOperand(0));
+      auto *by = dyn_cast<MDString>(node->getOperand(1));
+      auto *stage = dyn_cast<MDString>(node->getOperand(2));
+      fortify::Fortifier knew;
+      if (!text || !by || !stage || !fortify::parseFortifier(view(by->getString()), knew))
+        continue;
+      SiteState *state = find(text->getString());
+      if (!state)
+        continue;
+      const bool unknown = knew == fortify::Fortifier::None;
+      if (stage->getString() == kLibcSeenFinal) {
+        state->libcSurvived = true;
+        state->libcSurvivedUnknown |= unknown;
+      } else {
+        state->libcProbed = true;
+        state->libcProbedUnknown |= unknown;
+      }
+      state->libcKnownBits |= unsigned(knew);
     }
   if (NamedMDNode *list = module.getNamedMetadata(kUnknownMetadata))
     for (MDNode *node : list->operands())

@@ -28,6 +28,12 @@ struct SiteState {
   bool instrumented = false;   // a check with a failure path was inserted
   bool unchecked = false;      // no check at all: not protected
   bool checkedByLibc = false;  // the C library's own fortify checks it
+  // Through a tagged __*_chk call (LibcFortify.h): what the probe and the
+  // finishing pass saw of it; `libcBy` whose size it received was known.
+  bool libcCheck = false;
+  bool libcProbed = false, libcProbedUnknown = false;
+  bool libcSurvived = false, libcSurvivedUnknown = false;
+  unsigned libcKnownBits = 0;  // fortify::Fortifier as bits: 1 plugin, 2 libc
   bool staticallySafe = false; // proven fine without code
   bool provenAtInstrumentation = false;  // open(O_CREAT) without a mode
   bool observed = false;       // a failure path survived, or the probe saw it
@@ -41,6 +47,8 @@ struct SiteState {
 
   // As the GCC plugin decides (gcc-plugin/site-registry.cpp).
   fortify::SiteStatus status() const;
+  // Which fortification knew the size behind that status.
+  fortify::Fortifier by() const;
 };
 
 class SiteTable {

@@ -9,6 +9,7 @@
 //   !fortify.sites   = !{!{!"<descriptor>", !"<kind>"}, ...}
 //     kind: "check" (a check with a failure path was inserted), "libc" (the C
 //     library's own fortify checks it: an inline wrapper, a __*_chk call),
+//     "libc-check" (the same, through a tagged __*_chk call: LibcFortify.h),
 //     "safe" (provably fine without code: a literal format, open with a
 //     mode), "none" (no check: wrong shape, gets, an option turned it off),
 //     "overflow" (diagnosed at instrumentation: open(O_CREAT) without mode).
@@ -47,6 +48,9 @@ inline constexpr const char *kCheckBranchMetadata = "fortify.check";
 
 inline constexpr const char *kKindCheck = "check";
 inline constexpr const char *kKindLibc = "libc";
+// A call whose write the C library checks through a `__*_chk` call tagged
+// !fortify.libc; its status is what became of that call (LibcFortify.h).
+inline constexpr const char *kKindLibcCheck = "libc-check";
 inline constexpr const char *kKindSafe = "safe";
 inline constexpr const char *kKindNone = "none";
 inline constexpr const char *kKindOverflow = "overflow";

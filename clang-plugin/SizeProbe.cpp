@@ -4,6 +4,7 @@
 #include "SizeProbe.h"
 #include "DynamicSizes.h"
 #include "FortifyPass.h"
+#include "LibcFortify.h"
 #include "Sites.h"
 
 #include "llvm/ADT/SmallVector.h"
@@ -116,6 +117,10 @@ void probeFunction(Function &function, const TargetLibraryInfo &libraries,
   }
 }
 
+bool sizeMayBeUnknown(Value *size, const DataLayout &layout, const TargetLibraryInfo &libraries) {
+  return SizeProbe(layout, libraries, nullptr).mayBeUnknown(size);
+}
+
 void recordUnknown(Module &module, const SetVector<StringRef> &unknown) {
   if (unknown.empty())
     return;
@@ -145,12 +150,15 @@ PreservedAnalyses FortifyProbePass::run(Module &module, ModuleAnalysisManager &a
     if (!function.isDeclaration())
       probeFunction(function, functions.getResult<TargetLibraryAnalysis>(function), nullptr,
                     unknown);
+  // The C library's checks given a size: whose was known, before it folds.
+  bool observed = observeLibcChecks(module, functions, kLibcSeenByProbe);
   // Strings live in the module's descriptor globals, still alive here.
   recordUnknown(module, unknown);
   // Dynamic sizes may have left dead instructions (erased where recorded),
   // and the named metadata changed: nothing an analysis caches. Switched
   // queries are a changed operand.
-  return unknown.empty() && !switched ? PreservedAnalyses::all() : PreservedAnalyses::none();
+  return unknown.empty() && !switched && !observed ? PreservedAnalyses::all()
+                                                   : PreservedAnalyses::none();
 }
 
 }  // namespace fortify_llvm

@@ -11,6 +11,7 @@
 #include "llvm/ADT/StringRef.h"
 
 namespace llvm {
+class DataLayout;
 class Function;
 class Module;
 class TargetLibraryInfo;
@@ -25,6 +26,11 @@ namespace fortify_llvm {
 void probeFunction(llvm::Function &function, const llvm::TargetLibraryInfo &libraries,
                    const llvm::DenseMap<llvm::Value *, llvm::Value *> *lowered,
                    llvm::SetVector<llvm::StringRef> &unknown);
+
+// Whether one size value may come from an object size LLVM cannot compute
+// (a query that folds to -1), asking llvm.objectsize's own evaluation.
+bool sizeMayBeUnknown(llvm::Value *size, const llvm::DataLayout &layout,
+                      const llvm::TargetLibraryInfo &libraries);
 
 // Adds the descriptors not yet there to !fortify.unknown (Sites.h).
 void recordUnknown(llvm::Module &module, const llvm::SetVector<llvm::StringRef> &unknown);

@@ -42,7 +42,8 @@ void addNote(Module &module, const fortify::Options &options,
 
 }  // namespace
 
-void writeUnitReport(Module &module, const fortify::Options &options, SiteTable &table) {
+void writeUnitReport(Module &module, const fortify::Options &options, SiteTable &table,
+                     int libcLevel) {
   fortify::StatusCounts counts;
   std::vector<fortify::CoverageRecord> records;
   for (auto &[text, state] : table.sites()) {
@@ -55,6 +56,8 @@ void writeUnitReport(Module &module, const fortify::Options &options, SiteTable 
     record.site = state.descriptor;
     record.status = state.status();
     record.level = options.level;
+    record.by = state.by();
+    record.libcLevel = libcLevel;
     records.push_back(std::move(record));
   }
   if (!options.reportPath.empty()) {

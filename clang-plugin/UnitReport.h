@@ -16,7 +16,10 @@ class SiteTable;
 
 // Appends one coverage record per site to options.reportPath (when set; a
 // file that cannot be written is an error) and adds the note to `module`.
-void writeUnitReport(llvm::Module &module, const fortify::Options &options, SiteTable &table);
+// `libcLevel`: the C library headers' _FORTIFY_SOURCE level (0: off or not
+// known, without the front end).
+void writeUnitReport(llvm::Module &module, const fortify::Options &options, SiteTable &table,
+                     int libcLevel);
 
 }  // namespace fortify_llvm
 

@@ -1,10 +1,11 @@
 // Coverage records (-fplugin-arg-fortify-report=PATH, JSON Lines appended
 // once per translation unit): one per call-site check, after optimisation.
 // Copies of a site made by inlining are one site, the least protected of
-// them: known in one caller and unknown in another is unknown. Calls left to
-// glibc's own _FORTIFY_SOURCE (its inline wrappers, __sprintf_chk) are
-// checked; a call the plugin cannot check is unknown. A report file that
-// cannot be written fails the compilation, naming it.
+// them: known in one caller and unknown in another is unknown. Calls through
+// glibc's own _FORTIFY_SOURCE (its inline wrappers, __sprintf_chk) are what
+// became of glibc's check (libc-records.c); a call the plugin cannot check is
+// unknown. A report file that cannot be written fails the compilation,
+// naming it.
 // RUN: rm -f %t.O2.jsonl %t.O0.jsonl %t.glibc.jsonl %t.cxx.jsonl
 // RUN: %clang-fortify -O2 -fplugin-arg-fortify-report=%t.O2.jsonl -c %s -o /dev/null
 // RUN: FileCheck %s --check-prefixes=CHECK,O2 --input-file=%t.O2.jsonl
@@ -23,12 +24,13 @@
 
 void sink(void *);
 
-// Every record names the compiler, the translation unit and the level.
-// FIRST: {"compiler":"clang {{[0-9.]+}}","tu":"{{[^"]*}}coverage.c","function":"memcpy",{{.*}},"level":3}
+// Every record names the compiler, the translation unit, the level, which
+// fortification knew the size and the C library's fortify level.
+// FIRST: {"compiler":"clang {{[0-9.]+}}","tu":"{{[^"]*}}coverage.c","function":"memcpy",{{.*}},"level":3,"by":"none","libc_level":0}
 
 static inline void put(char *d, const char *s, size_t n) {
   // CHECK: "function":"memcpy",{{.*}}"line":[[@LINE+3]],"column":{{[0-9]+}},"caller":"put","check":"write","status":"unknown"
-  // GLIBC: "function":"memcpy",{{.*}}"line":[[@LINE+2]],"column":{{[0-9]+}},"caller":"put","check":"write","status":"checked"
+  // GLIBC: "function":"memcpy",{{.*}}"line":[[@LINE+2]],"column":{{[0-9]+}},"caller":"put","check":"write","status":"unknown","level":3,"by":"none","libc_level":2}
   // CXX: "function":"memcpy",{{.*}}"line":[[@LINE+1]],"column":{{[0-9]+}},"caller":"put(char*, char const*, unsigned long)","check":"write","status":"unknown"
   memcpy(d, s, n);
 }
@@ -65,7 +67,7 @@ size_t measure(void) {
 int format(char *out, int v) {
   // CHECK: "function":"sprintf",{{.*}}"line":[[@LINE+3]],"column":{{[0-9]+}},"caller":"format","check":"format","status":"safe"
   // CHECK: "function":"sprintf",{{.*}}"line":[[@LINE+2]],"column":{{[0-9]+}},"caller":"format","check":"write","status":"unknown"
-  // GLIBC: "function":"sprintf",{{.*}}"line":[[@LINE+1]],"column":{{[0-9]+}},"caller":"format","check":"write","status":"checked"
+  // GLIBC: "function":"sprintf",{{.*}}"line":[[@LINE+1]],"column":{{[0-9]+}},"caller":"format","check":"write","status":"unknown","level":3,"by":"none","libc_level":2}
   return sprintf(out, "%d", v);
 }
 

@@ -71,9 +71,13 @@ define void @intrinsics(ptr %d, ptr %s, i64 %n, i32 %m) {
 ; CHECK: [[SB:%[0-9a-z.]+]] = call i64 @llvm.objectsize.i64.p0(ptr %s,
 ; CHECK-NEXT: icmp ugt i64 %n, [[SB]]
 ; CHECK: call void @bzero(ptr %s, i64 %n), !fortify.checked
-; glibc's own checked form is left to glibc.
-; CHECK-NOT: objectsize
-; CHECK: call ptr @__memcpy_chk(
+; glibc's own checked form keeps its check, given the tighter of its size
+; and the plugin's; the source read is the plugin's.
+; CHECK: [[OWN:%[0-9]+]] = call i64 @llvm.objectsize.i64.p0(ptr %d,
+; CHECK-NEXT: [[BOTH:%[0-9]+]] = call i64 @llvm.umin.i64(i64 16, i64 [[OWN]]), !fortify.libc.size
+; CHECK-NEXT: [[SRC:%[0-9]+]] = call i64 @llvm.objectsize.i64.p0(ptr %s,
+; CHECK-NEXT: icmp ugt i64 %n, [[SRC]]
+; CHECK: call ptr @__memcpy_chk(ptr %d, ptr %s, i64 %n, i64 [[BOTH]]), !fortify.checked !{{[0-9]+}}, !fortify.libc
 ; CHECK-NEXT: ret void
 define void @calls(ptr %d, ptr %s, i64 %n) {
   call ptr @memcpy(ptr %d, ptr %s, i64 %n)

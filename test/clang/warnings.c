@@ -1,13 +1,14 @@
 // A check that always fails when reached is a compile-time warning, printed
 // by clang in its own format at the call (file:line:col, with the source
-// line and caret; no flag suffix), once per call site however many copies
+// line and caret; no flag suffix, though it belongs to -Wfortify-source:
+// warning-group.c), once per call site however many copies
 // inlining or unrolling made; inlined copies add one "inlined from" note per
 // level. werror makes it an error that fails the compilation. Code the
 // optimiser removed, calls that fit and unknown sizes say nothing.
-// RUN: %clang-fortify -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,O2,C --implicit-check-not=fortify] --implicit-check-not=note:
-// RUN: %clang-fortify -O0 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,O0 --implicit-check-not=fortify] --implicit-check-not=note:
-// RUN: %clangxx-fortify -x c++ -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,O2,CXX --implicit-check-not=fortify] --implicit-check-not=note:
-// RUN: not %clang-fortify -O2 -fplugin-arg-fortify-werror -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=ERROR
+// RUN: %clang-fortify -Wfortify-source -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,O2,C --implicit-check-not=fortify] --implicit-check-not=note:
+// RUN: %clang-fortify -Wfortify-source -O0 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,O0 --implicit-check-not=fortify] --implicit-check-not=note:
+// RUN: %clangxx-fortify -Wfortify-source -x c++ -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,O2,CXX --implicit-check-not=fortify] --implicit-check-not=note:
+// RUN: not %clang-fortify -Wfortify-source -O2 -fplugin-arg-fortify-werror -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=ERROR
 // RUN: %clang-fortify -O2 -fplugin-arg-fortify-werror=off -c %s -o /dev/null
 // Without the plugin's werror the object is built.
 // RUN: %clang-fortify -O2 -c %s -o %t.o && test -s %t.o

@@ -13,10 +13,13 @@
 // RUN: %gcc-fortify -Werror -Wno-stringop-overflow -Wno-stringop-overread -O2 -c %s -o /dev/null 2>&1 | count 0
 // RUN: not %gcc-fortify -Werror -Wstringop-overflow -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=WERROR-GCC
 // WERROR-GCC: error: 'memcpy' writes 16 bytes into a region of size 8 [fortify] [-Werror=stringop-overflow=]
-// RUN: %clang-fortify -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,WARN,CLANG --implicit-check-not=fortify]
-// RUN: %clang-fortify -O0 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,WARN,O0 --implicit-check-not=fortify]
-// RUN: %clangxx-fortify -x c++ -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,WARN,CLANG --implicit-check-not=fortify]
-// RUN: not %clang-fortify -fplugin-arg-fortify-werror -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,ERROR,CLANG --implicit-check-not=fortify]
+// Clang's belong to -Wfortify-source (the substitutions turn it off).
+// RUN: %clang-fortify -Wfortify-source -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,WARN,CLANG --implicit-check-not=fortify]
+// RUN: %clang-fortify -Wfortify-source -O0 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,WARN,O0 --implicit-check-not=fortify]
+// RUN: %clangxx-fortify -Wfortify-source -x c++ -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,WARN,CLANG --implicit-check-not=fortify]
+// RUN: not %clang-fortify -Wfortify-source -fplugin-arg-fortify-werror -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,ERROR,CLANG --implicit-check-not=fortify]
+// RUN: %clang-fortify -Wfortify-source -Werror -Wno-error=fortify-source -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,WARN,CLANG --implicit-check-not=fortify]
+// RUN: %clang-fortify -Werror -Wno-fortify-source -O2 -c %s -o /dev/null 2>&1 | count 0
 #include <stdlib.h>
 #include <string.h>
 

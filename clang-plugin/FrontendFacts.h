@@ -1,0 +1,69 @@
+// What only Clang's front end knows, handed to the passes: FrontendAction.cpp
+// fills it while Clang parses, the passes read it when the pipeline runs
+// (after the whole translation unit is parsed). Absent on the pass-plugin
+// path (-fpass-plugin, opt), which has no AST and no preprocessor.
+#ifndef FORTIFY_CLANG_FRONTEND_FACTS_H
+#define FORTIFY_CLANG_FRONTEND_FACTS_H
+
+#include "llvm/IR/DiagnosticInfo.h"
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace llvm {
+class DILocation;
+}
+
+namespace fortify_llvm {
+
+// The annotation `__attribute__((no_fortify))` becomes (FrontendAction.cpp);
+// the pass checks no call of a function that carries it.
+inline constexpr const char *kNoFortifyAnnotation = "no_fortify";
+
+// Whether the C prototypes of rule-table functions return signed integers,
+// by name, as Clang's AST declares them.
+using ResultSigns = std::map<std::string, bool, std::less<>>;
+
+struct FrontendFacts {
+  ResultSigns signs;
+  // The C library headers' own _FORTIFY_SOURCE level (glibc's
+  // __USE_FORTIFY_LEVEL after the headers decided, e.g. 0 at -O0); 0: off.
+  int libcLevel = 0;
+  // Emits one of the plugin's warnings through Clang's DiagnosticsEngine, at
+  // the level Clang's -Wfortify-source group has at `location`
+  // (-Wno-fortify-source, -Werror, -Wno-error=fortify-source, pragmas);
+  // `forceError`: the plugin's werror option. `notes` follow it, each
+  // without a location; without a `location` the warning is placed at the
+  // definition of `function` (its symbol name). Returns false when it was
+  // not emitted (the caller then uses LLVM's diagnostic machinery).
+  std::function<bool(bool forceError, const std::string &message, const llvm::DILocation *location,
+                     const std::vector<std::string> &notes, const std::string &function)>
+      warn;
+};
+
+// The facts of the translation unit whose pipeline is running, or null; set
+// by the passes for the length of their run (ActiveFacts).
+const FrontendFacts *activeFacts();
+
+class ActiveFacts {
+public:
+  explicit ActiveFacts(const FrontendFacts *facts);
+  ~ActiveFacts();
+  ActiveFacts(const ActiveFacts &) = delete;
+  ActiveFacts &operator=(const ActiveFacts &) = delete;
+
+private:
+  const FrontendFacts *previous_;
+};
+
+// A warning of the plugin's: through Clang when the front end is there,
+// otherwise through LLVM's diagnostic machinery (as an error with
+// `forceError`), the notes as notes.
+void warnAt(const llvm::Function &function, bool forceError, const std::string &message,
+            const llvm::DebugLoc &location, const std::vector<std::string> &notes);
+
+}  // namespace fortify_llvm
+
+#endif

@@ -1,0 +1,69 @@
+// Calls through the C library's own fortify: glibc's _FORTIFY_SOURCE
+// headers under Clang, whose inline wrappers (`memcpy.inline`, an
+// available_externally `explicit_bzero`) call `__memcpy_chk(d, s, n,
+// llvm.objectsize(d))`, and whose macros call `__sprintf_chk` directly.
+//
+// The plugin never instruments inside a wrapper's body (there the arguments
+// are the wrapper's parameters, not the caller's). At the wrapper's call
+// site it computes its own size of the destination (subobject, level-3
+// dynamic size), inlines the wrapper there and then, and makes the size
+// every `__*_chk` call of the body receives `umin(glibc's size, its own)`:
+// one check, glibc's, with the tighter of the two sizes, and glibc's ABI
+// and `__*_chk` imports kept. Over-reads, which glibc does not check, get
+// the plugin's own checks at the call site.
+//
+// On instructions:
+//   !fortify.libc.size on glibc's size queries of the destination in a
+//     wrapper body, and on the umin that tightens one after inlining;
+//   !fortify.libc = !{!"<descriptor>", i32 <size argument or -1>, i1
+//     <tightened>} on each `__*_chk` call standing for a call site.
+// Named: !fortify.libc.seen = !{!{!"<descriptor>", !"<by>", !"probe"|"final"}}:
+//   what the probe (after inlining, before sizes fold) and the finishing
+//   pass (what survived) saw of those calls (SiteTable.cpp).
+#ifndef FORTIFY_CLANG_LIBC_FORTIFY_H
+#define FORTIFY_CLANG_LIBC_FORTIFY_H
+
+#include "CheckEmitter.h"
+#include "options.h"
+#include "report.h"
+#include "rules.h"
+
+#include "llvm/IR/PassManager.h"
+
+namespace llvm {
+class Function;
+class Module;
+}  // namespace llvm
+
+namespace fortify_llvm {
+
+inline constexpr const char *kLibcSizeMetadata = "fortify.libc.size";
+inline constexpr const char *kLibcCheckMetadata = "fortify.libc";
+inline constexpr const char *kLibcSeenMetadata = "fortify.libc.seen";
+inline constexpr const char *kLibcSeenByProbe = "probe";
+inline constexpr const char *kLibcSeenFinal = "final";
+
+// A call of a C library fortify wrapper (site.call's callee): emits the
+// plugin's over-read checks, hands the plugin's size to the wrapper's
+// checks and inlines it. False when the wrapper cannot be taken apart (the
+// call is then left to the C library and recorded as such).
+bool fortifyThroughWrapper(const CheckSite &site, const fortify::Options &options);
+
+// A direct call of a checked entry point (`__sprintf_chk(d, flag, size,
+// ...)` from glibc's macros): the same, on the call itself.
+void fortifyCheckedCall(const CheckSite &site, const fortify::Options &options);
+
+// Prepares a wrapper body: every call in it is marked as never to be
+// checked, and its size queries of the destination argument `dest` are
+// tagged. Returns how many queries were tagged. Idempotent.
+unsigned prepareWrapperBody(llvm::Function &wrapper, int dest);
+
+// Records in !fortify.libc.seen what the tagged `__*_chk` calls of `module`
+// say: whose size each received was known (`stage`: kLibcSeenByProbe or
+// kLibcSeenFinal). Returns whether a record was added.
+bool observeLibcChecks(llvm::Module &module, llvm::FunctionAnalysisManager &functions,
+                       const char *stage);
+
+}  // namespace fortify_llvm
+
+#endif
