@@ -22,14 +22,33 @@ void Aggregate::add(const CoverageRecord &record) {
   ++records;
   compilers.insert(record.compiler);
   levels.insert(record.level);
+  if (record.libcLevel > 0)
+    libcLevels.insert(record.libcLevel);
   const SiteDescriptor &s = record.site;
   SiteKey key{s.file, s.line, s.column, s.function, s.caller, s.problem};
   auto [it, inserted] = sites.try_emplace(key);
   Site &site = it->second;
   site.status = inserted ? record.status : combineStatus(site.status, record.status);
+  site.libcKnew = site.libcKnew && record.libcLevel > 0 && libcKnew(record.by);
   ++site.records;
   site.translationUnits.insert(record.translationUnit);
   site.compilers.insert(record.compiler);
+}
+
+Counts Aggregate::libcAlone() const {
+  Counts counts;
+  for (const auto &[key, site] : sites)
+    if (key.check == Problem::Overflow)
+      counts.add(site.libcKnew ? site.status : SiteStatus::Unknown);
+  return counts;
+}
+
+Counts Aggregate::writeSites() const {
+  Counts counts;
+  for (const auto &[key, site] : sites)
+    if (key.check == Problem::Overflow)
+      counts.add(site.status);
+  return counts;
 }
 
 Counts Aggregate::total(CheckGroup group) const {

@@ -39,6 +39,7 @@ struct SiteKey {
 
 struct Site {
   SiteStatus status = SiteStatus::Unknown;  // combineStatus over its records
+  bool libcKnew = true;  // the C library's own fortify knew the size (every record)
   unsigned records = 0;
   std::set<std::string> translationUnits;
   std::set<std::string> compilers;
@@ -69,10 +70,15 @@ struct Aggregate {
   unsigned records = 0;
   std::set<std::string> compilers;
   std::set<int> levels;
+  std::set<int> libcLevels;  // the C library's fortify levels seen (none: off)
 
   void add(const CoverageRecord &record);
   unsigned duplicates() const { return records - unsigned(sites.size()); }
   Counts total(CheckGroup group) const;
+  // The write checks (glibc's size checks, as Red Hat counted them): all,
+  // and as protected by the C library's own fortification alone.
+  Counts writeSites() const;
+  Counts libcAlone() const;
   // Sorted by name, the glibc group before the read group.
   std::vector<Row> rows(Grouping grouping) const;
 };

@@ -157,6 +157,12 @@ void printTable(std::ostream &out, const Aggregate &aggregate, unsigned files,
   totals.print(out);
   out << "\ncoverage: " << formatPercent(glibc) << " (" << glibc.protectedSites() << " of "
       << plural(glibc.sites(), "call site") << " protected; write, open and format checks)\n";
+  if (!aggregate.libcLevels.empty()) {
+    const Counts alone = aggregate.libcAlone(), writes = aggregate.writeSites();
+    out << "C library alone: " << alone.protectedSites() << " of " << plural(writes.sites(), "write site")
+        << " (" << formatPercent(alone) << "); with the plugin: " << writes.protectedSites() << " ("
+        << formatPercent(writes) << ")\n";
+  }
 }
 
 void printJson(std::ostream &out, const Aggregate &aggregate, unsigned files) {

@@ -1,0 +1,56 @@
+// Coverage records beside the C library's fortify headers tell the truth: a
+// call through glibc's wrapper is "checked" when glibc's __*_chk call
+// survives with a known size, "safe" when it folded as fitting, "unknown"
+// when the size was (size_t)-1; "by" names which fortification knew the size
+// (glibc's static sizes at levels 1 and 2 do not know malloc(n + 1)) and
+// "libc_level" glibc's level. Wrapper bodies in system headers are no sites.
+// RUN: rm -rf %t.dir && mkdir -p %t.dir
+// RUN: %gcc-fortify -O2 -fplugin-arg-fortify-reads=off -fplugin-arg-fortify-report=%t.dir/g0 -U_FORTIFY_SOURCE -c %s -o /dev/null
+// RUN: %gcc-fortify -O2 -fplugin-arg-fortify-reads=off -fplugin-arg-fortify-report=%t.dir/g2 -D_FORTIFY_SOURCE=2 -c %s -o /dev/null
+// RUN: %gcc-fortify -O2 -fplugin-arg-fortify-reads=off -fplugin-arg-fortify-report=%t.dir/g3 -D_FORTIFY_SOURCE=3 -c %s -o /dev/null
+// RUN: FileCheck %s --check-prefixes=ALL,ALONE --input-file=%t.dir/g0 --implicit-check-not=/usr/include
+// RUN: FileCheck %s --check-prefixes=ALL,F2 --input-file=%t.dir/g2 --implicit-check-not=/usr/include
+// RUN: FileCheck %s --check-prefixes=ALL,F3 --input-file=%t.dir/g3 --implicit-check-not=/usr/include
+// RUN: %clang-fortify -O2 -fplugin-arg-fortify-reads=off -fplugin-arg-fortify-report=%t.dir/c0 -U_FORTIFY_SOURCE -c %s -o /dev/null
+// RUN: %clang-fortify -O2 -fplugin-arg-fortify-reads=off -fplugin-arg-fortify-report=%t.dir/c2 -D_FORTIFY_SOURCE=2 -c %s -o /dev/null
+// RUN: %clang-fortify -O2 -fplugin-arg-fortify-reads=off -fplugin-arg-fortify-report=%t.dir/c3 -D_FORTIFY_SOURCE=3 -c %s -o /dev/null
+// RUN: FileCheck %s --check-prefixes=ALL,ALONE --input-file=%t.dir/c0 --implicit-check-not=/usr/include
+// RUN: FileCheck %s --check-prefixes=ALL,F2 --input-file=%t.dir/c2 --implicit-check-not=/usr/include
+// RUN: FileCheck %s --check-prefixes=ALL,F3 --input-file=%t.dir/c3 --implicit-check-not=/usr/include
+// One build gives glibc's coverage and the plugin's side by side.
+// RUN: %fortify-coverage %t.dir/g2 | FileCheck %s --check-prefix=TOOL
+// TOOL: C library alone: 3 of 6 write sites (50.00%); with the plugin: 5 (83.33%)
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+char global[16];
+struct pair { char a[8]; char b[8]; } pair;
+
+void calls(char *out, const char *in, size_t n, size_t m, int fd) {
+  // ALONE-DAG: "line":[[@LINE+3]],{{.*}}"status":"checked","level":3,"by":"plugin","libc_level":0}
+  // F2-DAG: "line":[[@LINE+2]],{{.*}}"status":"checked","level":3,"by":"both","libc_level":2}
+  // F3-DAG: "line":[[@LINE+1]],{{.*}}"status":"checked","level":3,"by":"both","libc_level":3}
+  memcpy(global, in, n);
+  // ALONE-DAG: "line":[[@LINE+3]],{{.*}}"status":"safe","level":3,"by":"plugin"
+  // F2-DAG: "line":[[@LINE+2]],{{.*}}"status":"safe","level":3,"by":"both"
+  // F3-DAG: "line":[[@LINE+1]],{{.*}}"status":"safe","level":3,"by":"both"
+  memcpy(global, in, 4);
+  // ALL-DAG: "line":[[@LINE+1]],{{.*}}"status":"unknown","level":3,"by":"none"
+  memcpy(out, in, n);
+  char *p = malloc(n + 1);
+  // ALONE-DAG: "line":[[@LINE+3]],{{.*}}"status":"checked","level":3,"by":"plugin"
+  // F2-DAG: "line":[[@LINE+2]],{{.*}}"status":"checked","level":3,"by":"plugin","libc_level":2}
+  // F3-DAG: "line":[[@LINE+1]],{{.*}}"status":"checked","level":3,"by":"both","libc_level":3}
+  memcpy(p, in, m);
+  // ALONE-DAG: "line":[[@LINE+3]],{{.*}}"status":"checked","level":3,"by":"plugin"
+  // F2-DAG: "line":[[@LINE+2]],{{.*}}"status":"checked","level":3,"by":"both"
+  // F3-DAG: "line":[[@LINE+1]],{{.*}}"status":"checked","level":3,"by":"both"
+  strcpy(pair.a, in);
+  // ALONE-DAG: "line":[[@LINE+3]],{{.*}}"status":"checked","level":3,"by":"plugin"
+  // F2-DAG: "line":[[@LINE+2]],{{.*}}"status":"checked","level":3,"by":"plugin"
+  // F3-DAG: "line":[[@LINE+1]],{{.*}}"status":"checked","level":3,"by":"both"
+  if (read(fd, p, 10) < 0)
+    abort();
+  free(p);
+}
