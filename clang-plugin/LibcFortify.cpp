@@ -150,9 +150,12 @@ bool isPluginSize(const Value *value) {
   return false;
 }
 
-// Whose size a tagged checked call received was known.
+// Whose size a tagged checked call received was known. `attributed` is
+// false when the two sizes were folded into one (after
+// LowerConstantIntrinsics): known, but no longer whose.
 Fortifier knownBy(CallBase &call, const MDNode &tag, const DataLayout &layout,
-                  const TargetLibraryInfo &libraries) {
+                  const TargetLibraryInfo &libraries, bool &attributed) {
+  attributed = true;
   auto *argument = mdconst::dyn_extract<ConstantInt>(tag.getOperand(1));
   auto *tightened = mdconst::dyn_extract<ConstantInt>(tag.getOperand(2));
   if (!argument || argument->isNegative() || argument->getZExtValue() >= call.arg_size())
@@ -176,7 +179,10 @@ Fortifier knownBy(CallBase &call, const MDNode &tag, const DataLayout &layout,
   }
   if (!known(size))
     return Fortifier::None;
-  return tightened && tightened->isOne() ? Fortifier::Both : Fortifier::Libc;
+  if (!tightened || !tightened->isOne())
+    return Fortifier::Libc;
+  attributed = false;
+  return Fortifier::Both;
 }
 
 }  // namespace
@@ -331,10 +337,11 @@ bool observeLibcChecks(Module &module, FunctionAnalysisManager &functions, const
         continue;
       if (!libraries)
         libraries = &functions.getResult<TargetLibraryAnalysis>(function);
-      Fortifier by = knownBy(*call, *tag, module.getDataLayout(), *libraries);
+      bool attributed = true;
+      Fortifier by = knownBy(*call, *tag, module.getDataLayout(), *libraries, attributed);
       if (!seen)
         seen = module.getOrInsertNamedMetadata(kLibcSeenMetadata);
-      std::string_view name = fortify::fortifierName(by);
+      std::string_view name = attributed ? fortify::fortifierName(by) : kLibcKnownBySomeone;
       seen->addOperand(MDNode::get(context, {descriptor,
                                              MDString::get(context, {name.data(), name.size()}),
                                              MDString::get(context, stage)}));

@@ -17,7 +17,8 @@
 //     wrapper body, and on the umin that tightens one after inlining;
 //   !fortify.libc = !{!"<descriptor>", i32 <size argument or -1>, i1
 //     <tightened>} on each `__*_chk` call standing for a call site.
-// Named: !fortify.libc.seen = !{!{!"<descriptor>", !"<by>", !"probe"|"final"}}:
+// Named: !fortify.libc.seen = !{!{!"<descriptor>", !"<by>"|"known",
+//   !"probe"|"final"}}:
 //   what the probe (after inlining, before sizes fold) and the finishing
 //   pass (what survived) saw of those calls (SiteTable.cpp).
 #ifndef FORTIFY_CLANG_LIBC_FORTIFY_H
@@ -29,6 +30,8 @@
 #include "rules.h"
 
 #include "llvm/IR/PassManager.h"
+
+#include <string_view>
 
 namespace llvm {
 class Function;
@@ -42,6 +45,9 @@ inline constexpr const char *kLibcCheckMetadata = "fortify.libc";
 inline constexpr const char *kLibcSeenMetadata = "fortify.libc.seen";
 inline constexpr const char *kLibcSeenByProbe = "probe";
 inline constexpr const char *kLibcSeenFinal = "final";
+// In place of a fortifier's name: the size was known, but folding merged
+// the two sizes so that whose is no longer visible.
+inline constexpr std::string_view kLibcKnownBySomeone = "known";
 
 // A call of a C library fortify wrapper (site.call's callee): emits the
 // plugin's over-read checks, hands the plugin's size to the wrapper's

@@ -122,7 +122,7 @@ fortify::Fortifier SiteState::by() const {
   // A tagged check gone before the probe folded as passing with sizes
   // InstCombine knew: both constants.
   if (libcCheck)
-    bits |= libcProbed || libcSurvived ? libcKnownBits : 3u;
+    bits |= libcKnownBits ? libcKnownBits : 3u;
   return fortify::Fortifier(bits);
 }
 
@@ -159,13 +159,15 @@ SiteTable::SiteTable(Module &module) {
       auto *text = dyn_cast<MDString>(node->getOperand(0));
       auto *by = dyn_cast<MDString>(node->getOperand(1));
       auto *stage = dyn_cast<MDString>(node->getOperand(2));
-      fortify::Fortifier knew;
-      if (!text || !by || !stage || !fortify::parseFortifier(view(by->getString()), knew))
+      fortify::Fortifier knew = fortify::Fortifier::None;
+      const bool someone = by && view(by->getString()) == kLibcKnownBySomeone;
+      if (!text || !by || !stage ||
+          (!someone && !fortify::parseFortifier(view(by->getString()), knew)))
         continue;
       SiteState *state = find(text->getString());
       if (!state)
         continue;
-      const bool unknown = knew == fortify::Fortifier::None;
+      const bool unknown = !someone && knew == fortify::Fortifier::None;
       if (stage->getString() == kLibcSeenFinal) {
         state->libcSurvived = true;
         state->libcSurvivedUnknown |= unknown;
