@@ -4,6 +4,8 @@
 # (level 3, trap mode), for each compiler and -O level.
 #
 #   bench/torture.sh [--limit N] [--compilers "gcc clang"] [--opts "-O0 -O2"] [--name NAME] [--mode trap|abort|report]
+# An --opts entry may hold several flags joined by commas: "-O2,-D_FORTIFY_SOURCE=2"
+# compares glibc's fortify alone with glibc's fortify beside the plugin.
 #
 # Tests: gcc.c-torture/execute/*.c, ieee/*.c (with -fno-inline, as ieee.exp)
 # and builtins/*.c (linked with X-lib.c and lib/main.c and builtins.exp's
@@ -77,15 +79,16 @@ run_one() {
   for cc in $compilers; do
     driver=$(bench_cc "$cc")
     for O in $opts; do
+      flags=${O//,/ }  # "-O2,-D_FORTIFY_SOURCE=2": several flags in one setting
       ref="$work/bin/$base.$cc$O.ref"; plug="$work/bin/$base.$cc$O.plug"
-      if ! timeout 120 $driver $O -w $(bench_flags "$cc" none) "$exec_dir/$t" $extra -o "$ref" -lm >/dev/null 2>&1; then
+      if ! timeout 120 $driver $flags -w $(bench_flags "$cc" none) "$exec_dir/$t" $extra -o "$ref" -lm >/dev/null 2>&1; then
         printf 'SKIP-REF-COMPILE\t%s\t%s\t%s\n' "$cc" "$O" "$t"; continue
       fi
       if ! (cd "$work/bin" && timeout 10 "$ref" >/dev/null 2>&1 </dev/null) 2>/dev/null; then
         printf 'SKIP-REF-FAIL\t%s\t%s\t%s\n' "$cc" "$O" "$t"; rm -f "$ref"; continue
       fi
       rc=0
-      out=$(timeout 120 $driver $O -w $(bench_flags "$cc" plugin3) -fplugin-arg-fortify-mode=$mode \
+      out=$(timeout 120 $driver $flags -w $(bench_flags "$cc" plugin3) -fplugin-arg-fortify-mode=$mode \
             "$exec_dir/$t" $extra $runtime -o "$plug" -lm 2>&1) || rc=$?
       if [ $rc -ne 0 ]; then
         printf '%s\n' "$out" > "$work/logs/$base.$cc$O.log"

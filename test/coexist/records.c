@@ -19,6 +19,10 @@
 // RUN: FileCheck %s --check-prefixes=ALL,F3 --input-file=%t.dir/c3 --implicit-check-not=/usr/include
 // One build gives glibc's coverage and the plugin's side by side.
 // RUN: %fortify-coverage %t.dir/g2 | FileCheck %s --check-prefix=TOOL
+// RUN: %fortify-coverage --json=- %t.dir/g2 | FileCheck %s --check-prefix=JSON
+// JSON: "libc_levels": [2],
+// JSON-NEXT: "write": {"sites": 6, "safe": 1, "checked": 4, "unknown": 1, "overflow": 0, "protected": 5, {{.*}}},
+// JSON-NEXT: "write_libc_alone": {"sites": 6, "safe": 1, "checked": 2, "unknown": 3, "overflow": 0, "protected": 3, {{.*}}},
 // TOOL: C library alone: 3 of 6 write sites (50.00%); with the plugin: 5 (83.33%)
 #include <stdlib.h>
 #include <string.h>

@@ -183,6 +183,17 @@ void printJson(std::ostream &out, const Aggregate &aggregate, unsigned files) {
   out << "],\n";
   out << "  \"coverage\": {" << jsonCounts(aggregate.total(CheckGroup::Glibc)) << "},\n";
   out << "  \"read\": {" << jsonCounts(aggregate.total(CheckGroup::Read)) << "},\n";
+  // The write sites, and those the C library's own fortification knew
+  // (empty levels: it was off).
+  out << "  \"libc_levels\": [";
+  first = true;
+  for (int level : aggregate.libcLevels) {
+    out << (first ? "" : ", ") << level;
+    first = false;
+  }
+  out << "],\n";
+  out << "  \"write\": {" << jsonCounts(aggregate.writeSites()) << "},\n";
+  out << "  \"write_libc_alone\": {" << jsonCounts(aggregate.libcAlone()) << "},\n";
   for (Grouping grouping : {Grouping::Function, Grouping::File, Grouping::Caller}) {
     out << "  \"by_" << groupingName(grouping) << "\": [";
     const std::vector<Row> rows = aggregate.rows(grouping);
