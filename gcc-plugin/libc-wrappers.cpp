@@ -34,6 +34,16 @@ bool hasName(tree ssaName, const char *prefix) {
   return strncmp(name, prefix, length) == 0 && (name[length] == '\0' || name[length] == '.');
 }
 
+// The library's and the plugin's size in a tightened MIN. Canonicalisation
+// may have swapped them, and a query that folded early is a constant: the
+// one that is not the library's named temporary is the plugin's.
+std::pair<tree, tree> tightenedOperands(const gassign *min) {
+  tree a = gimple_assign_rhs1(min), b = gimple_assign_rhs2(min);
+  bool aIsLibrary = TREE_CODE(a) == SSA_NAME ? hasName(a, kLibrarySizeName)
+                                             : !hasName(b, kLibrarySizeName);
+  return aIsLibrary ? std::make_pair(a, b) : std::make_pair(b, a);
+}
+
 // Through copies (x_2 = x_1) and conversions, which glibc's wrappers add.
 tree throughCopies(tree value) {
   for (int depth = 0; depth < 8 && TREE_CODE(value) == SSA_NAME; ++depth) {
@@ -246,10 +256,7 @@ void observeLibcSizes(function *fun) {
           continue;
         gassign *min = dyn_cast<gassign *>(SSA_NAME_DEF_STMT(size));
         if (min && gimple_assign_rhs_code(min) == MIN_EXPR && hasName(size, kTightenedSizeName)) {
-          tree a = gimple_assign_rhs1(min), b = gimple_assign_rhs2(min);
-          bool aIsLibrary = TREE_CODE(a) == SSA_NAME ? hasName(a, kLibrarySizeName)
-                                                     : !hasName(b, kLibrarySizeName);
-          tree library = aIsLibrary ? a : b, plugin = aIsLibrary ? b : a;
+          auto [library, plugin] = tightenedOperands(min);
           site->observeLibcSizes(known(library, libraryIsStatic), known(plugin, false));
         } else if (isSizeQuery(SSA_NAME_DEF_STMT(size)) &&
                    (hasName(size, kLibrarySizeName) || isCheckTemporary(size))) {
@@ -273,10 +280,7 @@ void dropTighteningIfOptedOut(function *fun) {
           TREE_CODE(gimple_assign_lhs(assign)) != SSA_NAME ||
           !hasName(gimple_assign_lhs(assign), kTightenedSizeName))
         continue;
-      tree a = gimple_assign_rhs1(assign), b = gimple_assign_rhs2(assign);
-      bool aIsLibrary = TREE_CODE(a) == SSA_NAME ? hasName(a, kLibrarySizeName)
-                                                 : !hasName(b, kLibrarySizeName);
-      gimple_assign_set_rhs_from_tree(&gsi, aIsLibrary ? a : b);
+      gimple_assign_set_rhs_from_tree(&gsi, tightenedOperands(assign).first);
       update_stmt(gsi_stmt(gsi));
     }
   }
