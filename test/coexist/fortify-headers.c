@@ -1,0 +1,43 @@
+// musl with a header-only fortify on the include path (fortify-headers, as
+// Alpine ships it; test/Inputs/fortify-headers-like is a stand-in of the same
+// shape): its wrappers' bodies are not instrumented, their size queries get
+// the plugin's size, and exact fits run. The headers alone miss the heap
+// block sized at run time and the member; beside the plugin both stop.
+// REQUIRES: musl
+// RUN: rm -rf %t.dir && mkdir -p %t.dir
+// RUN: for CC in "%musl-gcc-fortify" "%musl-clang-fortify"; do \
+// RUN:   for F in -U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=2; do \
+// RUN:     for O in -O0 -O2; do \
+// RUN:       $CC $O $F -isystem %inputs/fortify-headers-like %s -o %t.dir/prog || exit 1; \
+// RUN:       for c in heap member; do \
+// RUN:         %t.dir/prog $c fit || { echo "false stop: $c $CC $F $O"; exit 1; }; \
+// RUN:         not --crash %t.dir/prog $c over || { echo "missed: $c $CC $F $O"; exit 1; }; \
+// RUN:       done; \
+// RUN:     done; \
+// RUN:   done; \
+// RUN: done
+#include <stdlib.h>
+#include <string.h>
+
+struct rec {
+  int id;
+  char key[8];
+  char val[8];
+};
+
+int main(int argc, char **argv) {
+  if (argc < 3)
+    return 2;
+  int over = strcmp(argv[2], "over") == 0;
+  size_t n = strlen(argv[1]) % 4 + 8;
+  if (!strcmp(argv[1], "heap")) {
+    char *p = (char *)malloc(n);
+    memcpy(p, "0123456789abcdef", n + over);
+    free(p);
+  } else {
+    struct rec *r = (struct rec *)malloc(sizeof *r);
+    strcpy(r->key, over ? "01234567" : "0123456");
+    free(r);
+  }
+  return 0;
+}
