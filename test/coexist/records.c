@@ -17,6 +17,11 @@
 // RUN: FileCheck %s --check-prefixes=ALL,ALONE --input-file=%t.dir/c0 --implicit-check-not=/usr/include
 // RUN: FileCheck %s --check-prefixes=ALL,F2 --input-file=%t.dir/c2 --implicit-check-not=/usr/include
 // RUN: FileCheck %s --check-prefixes=ALL,F3 --input-file=%t.dir/c3 --implicit-check-not=/usr/include
+// At -O0 glibc's fortify is off: the plugin's own records, libc_level 0.
+// RUN: %gcc-fortify -O0 -Wno-cpp -fplugin-arg-fortify-reads=off -fplugin-arg-fortify-report=%t.dir/g00 -D_FORTIFY_SOURCE=2 -c %s -o /dev/null
+// RUN: %clang-fortify -O0 -Wno-#warnings -fplugin-arg-fortify-reads=off -fplugin-arg-fortify-report=%t.dir/c00 -D_FORTIFY_SOURCE=2 -c %s -o /dev/null
+// RUN: FileCheck %s --check-prefixes=ALL,ALONE --input-file=%t.dir/g00 --implicit-check-not=/usr/include
+// RUN: FileCheck %s --check-prefixes=ALL,ALONE --input-file=%t.dir/c00 --implicit-check-not=/usr/include
 // One build gives glibc's coverage and the plugin's side by side.
 // RUN: %fortify-coverage %t.dir/g2 | FileCheck %s --check-prefix=TOOL
 // RUN: %fortify-coverage --json=- %t.dir/g2 | FileCheck %s --check-prefix=JSON
