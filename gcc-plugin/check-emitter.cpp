@@ -67,7 +67,9 @@ public:
     if (which == Checks::ReadsOnly)
       return rule_.read != ReadKind::None && fortify::checksReads(options_) && checkRead();
     if (rule_.kind == CheckKind::Unbounded) {
-      warning_at(location_, 0, "fortify: %qs cannot be bounded; use %qs instead",
+      // An unbounded write: under GCC's switch for writes, as Clang's
+      // plugin puts it under -Wfortify-source.
+      warning_at(location_, OPT_Wstringop_overflow_, "fortify: %qs cannot be bounded; use %qs instead",
                  std::string(rule_.name).c_str(), std::string(rule_.replacement).c_str());
       return false;
     }
