@@ -4,7 +4,7 @@
 // the program is built and runs as written.
 // RUN: %gcc-fortify -Wstringop-overflow -std=gnu99 -O2 -c %s -o /dev/null 2>&1 | FileCheck %s
 // RUN: %musl-gcc-fortify -Wstringop-overflow -O0 -c %s -o /dev/null 2>&1 | FileCheck %s
-// RUN: %gcc-fortify -std=gnu99 -O2 -c %s -o /dev/null 2>&1 | count 0
+// RUN: %gcc-fortify -std=gnu99 -Wno-deprecated-declarations -O2 -c %s -o /dev/null 2>&1 | count 0
 // RUN: %clang-fortify -Wfortify-source -std=gnu99 -Wno-deprecated-declarations -O2 -c %s -o /dev/null 2>&1 | FileCheck %s
 // RUN: %gcc-fortify -std=gnu99 -O2 %s -o %t 2>/dev/null && echo line | %t | FileCheck %s --check-prefix=OUTPUT
 // CHECK: warning: {{.*}}gets{{.*}} cannot be bounded; use {{.*}}fgets{{.*}} instead
