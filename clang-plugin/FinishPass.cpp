@@ -84,6 +84,22 @@ PreservedAnalyses FortifyFinishPass::run(Module &module, ModuleAnalysisManager &
     }
   }
 
+  // The C library's checks given constant sizes that cannot fit: proven as
+  // the plugin's own would be.
+  SmallVector<ProvenLibcOverflow, 4> provenByLibc;
+  provenLibcOverflows(module, provenByLibc);
+  for (const ProvenLibcOverflow &overflow : provenByLibc) {
+    SiteState *state = table.find(overflow.descriptor);
+    if (!state)
+      continue;
+    state->libcOverflow = true;
+    if (!state->diagnosed && !finished) {
+      diagnoseOverflow(*overflow.call, state->descriptor, overflow.needed, overflow.available,
+                       options_.werror);
+      state->diagnosed = true;
+    }
+  }
+
   // 3. The markers become what the mode says; __fortify_report calls stay
   // (the runtime's entry point).
   changed |= lowerFailMarkers(module, options_, markers);

@@ -135,7 +135,7 @@ private:
 // silences them, -Werror makes them errors and -Wno-error=fortify-source
 // keeps them warnings, pragmas included). Clang's custom diagnostics are
 // never remapped by those flags themselves, hence the level asked of one of
-// the group's own diagnostics.
+// the group's own diagnostics, and the switch's name added to the text.
 bool warnThroughClang(clang::CompilerInstance &compiler,
                       const std::map<std::string, clang::SourceLocation> &definitions,
                       bool forceError, const std::string &message, const llvm::DILocation *location,
@@ -162,7 +162,12 @@ bool warnThroughClang(clang::CompilerInstance &compiler,
   bool error = forceError || level >= clang::DiagnosticsEngine::Error;
   unsigned id = diagnostics.getCustomDiagID(
       error ? clang::DiagnosticsEngine::Error : clang::DiagnosticsEngine::Warning, "%0");
-  diagnostics.Report(where, id) << message;
+  // The switch that controls it, as Clang names it after its own warnings
+  // (a custom diagnostic has none of its own to show).
+  std::string text = message;
+  if (!forceError && diagnostics.getDiagnosticOptions().ShowOptionNames)
+    text += error ? " [-Werror,-Wfortify-source]" : " [-Wfortify-source]";
+  diagnostics.Report(where, id) << text;
   unsigned noteId = diagnostics.getCustomDiagID(clang::DiagnosticsEngine::Note, "%0");
   for (const std::string &note : notes)
     diagnostics.Report(noteId) << note;

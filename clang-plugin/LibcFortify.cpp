@@ -8,9 +8,12 @@
 #include "SizeProbe.h"
 #include "Sites.h"
 
+#include "llvm/ADT/MapVector.h"
 #include "llvm/Analysis/InlineCost.h"
+#include "llvm/Analysis/ValueTracking.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/IR/Constants.h"
+#include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
@@ -19,6 +22,8 @@
 #include "llvm/IR/Module.h"
 #include "llvm/Transforms/Utils/Cloning.h"
 
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -67,14 +72,39 @@ const Argument *argumentBehind(const Value *pointer) {
   return stored;
 }
 
+// The value a load reads from a local slot stored exactly once (a wrapper
+// keeping its size in a variable, `size_t sz = __glibc_objsize0 (p)`).
+const Value *storedOnce(const LoadInst &load) {
+  const auto *slot = dyn_cast<AllocaInst>(load.getPointerOperand()->stripPointerCasts());
+  if (!slot)
+    return nullptr;
+  const Value *stored = nullptr;
+  for (const User *user : slot->users()) {
+    if (const auto *store = dyn_cast<StoreInst>(user)) {
+      if (store->getPointerOperand() != slot || stored)
+        return nullptr;
+      stored = store->getValueOperand();
+    } else if (!isa<LoadInst>(user) && !isa<LifetimeIntrinsic>(user)) {
+      return nullptr;
+    }
+  }
+  return stored;
+}
+
 // Through what turns a byte size into the unit a checked entry point takes
-// (wide functions count elements) or into another integer type.
+// (wide functions count elements) or into another integer type, and through
+// the local variable an unoptimised wrapper keeps it in.
 const Value *throughScaling(const Value *value) {
   for (unsigned depth = 0; depth < 8; ++depth) {
     if (const auto *cast = dyn_cast<CastInst>(value)) {
       value = cast->getOperand(0);
       continue;
     }
+    if (const auto *load = dyn_cast<LoadInst>(value))
+      if (const Value *stored = storedOnce(*load)) {
+        value = stored;
+        continue;
+      }
     if (const auto *binary = dyn_cast<BinaryOperator>(value))
       if ((binary->getOpcode() == Instruction::UDiv || binary->getOpcode() == Instruction::LShr) &&
           isa<ConstantInt>(binary->getOperand(1))) {
@@ -110,6 +140,9 @@ void tagCheckedCall(CallBase &call, const std::string &descriptor, int sizeArgum
                                          ConstantAsMetadata::get(ConstantInt::get(i32, sizeArgument, true)),
                                          ConstantAsMetadata::get(ConstantInt::get(i1, tightened))}));
   call.setMetadata(kCheckedMetadata, emptyNode(context));
+  // Merging two calls (fread's wrapper calls __fread_chk on two branches)
+  // drops metadata LLVM does not know, and with it what the call stands for.
+  call.setCannotMerge();
 }
 
 // umin(size, plugin's), tagged, replacing `size`'s uses after `where`.
@@ -137,6 +170,107 @@ void emitReadChecks(const CheckSite &site, const fortify::Options &options) {
   emitCheck(reads, options);
 }
 
+// Where glibc's checked entry point of `rule` takes the object's size: right
+// before the format for the formatted writes (`__sprintf_chk(s, flag, size,
+// format, ...)`, `__snprintf_chk(s, n, flag, size, format, ...)`), else
+// appended to the function's own arguments, in bytes when the rule counts
+// bytes. -1 when neither.
+int checkedSizeArgument(const fortify::Rule &rule, const CallBase &call) {
+  int index = -1;
+  if (rule.format != fortify::kNoArg && checksWrite(rule))
+    index = rule.format + 1;
+  else if (!rule.variadic && int(call.arg_size()) == rule.arity + 1 && checksWrite(rule) &&
+           rule.elementSize == 1 && rule.count == fortify::kNoArg)
+    index = rule.arity;
+  if (index >= int(call.arg_size()) ||
+      (index >= 0 && !call.getArgOperand(index)->getType()->isIntegerTy()))
+    return -1;
+  return index;
+}
+
+// A `__*_chk` call that stands for a call site.
+struct LibcCheckCall {
+  CallBase *call;
+  MDString *descriptor;
+  int sizeArgument;
+  bool tightened;
+};
+
+// The sites glibc's checks stand for, by source location: LLVM rewrites a
+// checked call into another (`__strcpy_chk` of a constant string into
+// `__memcpy_chk`), dropping its tag but keeping its location.
+class LibcSiteLocations {
+public:
+  explicit LibcSiteLocations(Module &module) {
+    NamedMDNode *list = module.getNamedMetadata(kSitesMetadata);
+    if (!list)
+      return;
+    for (MDNode *node : list->operands()) {
+      if (node->getNumOperands() != 2)
+        continue;
+      auto *text = dyn_cast<MDString>(node->getOperand(0));
+      auto *kind = dyn_cast<MDString>(node->getOperand(1));
+      fortify::SiteDescriptor site;
+      if (!text || !kind || kind->getString() != kKindLibcCheck ||
+          !fortify::decodeSite(view(text->getString()), site) || !site.line)
+        continue;
+      std::string key = site.file + ":" + std::to_string(site.line) + ":" +
+                        std::to_string(site.column);
+      auto [entry, inserted] = byLocation_.try_emplace(key, text);
+      if (!inserted && entry->second != text)
+        entry->second = nullptr;  // two sites at one location: neither
+    }
+  }
+
+  // The call rewritten sits in the inlined wrapper body: its own location
+  // is in the header, the call site's is further up the inlinedAt chain.
+  MDString *find(const DILocation *location) const {
+    for (; location && !byLocation_.empty(); location = location->getInlinedAt()) {
+      std::string key = location->getFilename().str() + ":" +
+                        std::to_string(location->getLine()) + ":" +
+                        std::to_string(location->getColumn());
+      if (auto found = byLocation_.find(key); found != byLocation_.end())
+        return found->second;
+    }
+    return nullptr;
+  }
+
+private:
+  std::map<std::string, MDString *> byLocation_;
+};
+
+void collectLibcChecks(Function &function, const LibcSiteLocations &locations,
+                       SmallVectorImpl<LibcCheckCall> &checks) {
+  const unsigned tagKind = function.getContext().getMDKindID(kLibcCheckMetadata);
+  const unsigned sizeKind = function.getContext().getMDKindID(kLibcSizeMetadata);
+  for (Instruction &instruction : instructions(function)) {
+    auto *call = dyn_cast<CallBase>(&instruction);
+    if (!call)
+      continue;
+    if (MDNode *tag = call->getMetadata(tagKind)) {
+      auto *descriptor = tag->getNumOperands() == 3 ? dyn_cast<MDString>(tag->getOperand(0)) : nullptr;
+      auto *argument = descriptor ? mdconst::dyn_extract<ConstantInt>(tag->getOperand(1)) : nullptr;
+      auto *tightened = descriptor ? mdconst::dyn_extract<ConstantInt>(tag->getOperand(2)) : nullptr;
+      if (descriptor && argument && tightened)
+        checks.push_back({call, descriptor, int(argument->getSExtValue()), tightened->isOne()});
+      continue;
+    }
+    const Function *callee = call->getCalledFunction();
+    const fortify::Rule *rule =
+        callee ? fortify::findRuleByCheckedName(view(callee->getName())) : nullptr;
+    if (!rule)
+      continue;
+    MDString *descriptor = locations.find(call->getDebugLoc().get());
+    int argument = descriptor ? checkedSizeArgument(*rule, *call) : -1;
+    if (argument < 0)
+      continue;
+    // The site was tightened (a libc-check site); folding may have merged
+    // the two sizes already.
+    (void)sizeKind;
+    checks.push_back({call, descriptor, argument, /*tightened=*/true});
+  }
+}
+
 // Whether `value` is the plugin's own size: one of its queries (marked
 // checked), possibly narrowed to a subobject.
 bool isPluginSize(const Value *value) {
@@ -153,15 +287,14 @@ bool isPluginSize(const Value *value) {
 // Whose size a tagged checked call received was known. `attributed` is
 // false when the two sizes were folded into one (after
 // LowerConstantIntrinsics): known, but no longer whose.
-Fortifier knownBy(CallBase &call, const MDNode &tag, const DataLayout &layout,
+Fortifier knownBy(const LibcCheckCall &check, const DataLayout &layout,
                   const TargetLibraryInfo &libraries, bool &attributed) {
   attributed = true;
-  auto *argument = mdconst::dyn_extract<ConstantInt>(tag.getOperand(1));
-  auto *tightened = mdconst::dyn_extract<ConstantInt>(tag.getOperand(2));
-  if (!argument || argument->isNegative() || argument->getZExtValue() >= call.arg_size())
+  CallBase &call = *check.call;
+  if (check.sizeArgument < 0 || unsigned(check.sizeArgument) >= call.arg_size())
     return Fortifier::Libc;  // no size (a format check)
   unsigned sizeKind = call.getContext().getMDKindID(kLibcSizeMetadata);
-  Value *size = const_cast<Value *>(throughScaling(call.getArgOperand(argument->getZExtValue())));
+  Value *size = const_cast<Value *>(throughScaling(call.getArgOperand(check.sizeArgument)));
   auto known = [&](Value *value) {
     if (auto *constant = dyn_cast<ConstantInt>(value))
       return !constant->isMinusOne();
@@ -179,7 +312,7 @@ Fortifier knownBy(CallBase &call, const MDNode &tag, const DataLayout &layout,
   }
   if (!known(size))
     return Fortifier::None;
-  if (!tightened || !tightened->isOne())
+  if (!check.tightened)
     return Fortifier::Libc;
   attributed = false;
   return Fortifier::Both;
@@ -287,19 +420,8 @@ void fortifyCheckedCall(const CheckSite &site, const fortify::Options &options) 
   CallBase &call = *site.call;
   const fortify::Rule &rule = *site.rule;
   const std::string descriptor = descriptorOf(call, rule);
-  // Where the size is: glibc's formatted writes put it right before the
-  // format (`__sprintf_chk(s, flag, size, format, ...)`, `__snprintf_chk(s,
-  // n, flag, size, format, ...)`); the others append it to the function's
-  // own arguments, in bytes when the rule counts bytes.
-  int sizeArgument = -1;
+  const int sizeArgument = checkedSizeArgument(rule, call);
   const bool appended = !rule.variadic && int(call.arg_size()) == rule.arity + 1;
-  if (rule.format != fortify::kNoArg && checksWrite(rule))
-    sizeArgument = rule.format + 1;
-  else if (appended && checksWrite(rule) && rule.elementSize == 1 && rule.count == fortify::kNoArg)
-    sizeArgument = rule.arity;
-  if (sizeArgument >= int(call.arg_size()) ||
-      (sizeArgument >= 0 && !call.getArgOperand(sizeArgument)->getType()->isIntegerTy()))
-    sizeArgument = -1;
   const bool destinationKnown = site.objectPointer && rule.dest >= 0 &&
                                 unsigned(rule.dest) < call.arg_size() &&
                                 call.getArgOperand(rule.dest)->getType()->isPointerTy();
@@ -319,30 +441,67 @@ void fortifyCheckedCall(const CheckSite &site, const fortify::Options &options) 
   recordSite(*call.getModule(), descriptor, sizeArgument >= 0 ? kKindLibcCheck : kKindLibc);
 }
 
+void provenLibcOverflows(Module &module, SmallVectorImpl<ProvenLibcOverflow> &proven) {
+  LibcSiteLocations locations(module);
+  for (Function &function : module) {
+    if (function.isDeclaration())
+      continue;
+    SmallVector<LibcCheckCall, 8> checks;
+    collectLibcChecks(function, locations, checks);
+    // Per site in this function: its copies, and those proven to fail.
+    MapVector<MDString *, std::pair<unsigned, SmallVector<ProvenLibcOverflow, 2>>> sites;
+    for (const LibcCheckCall &check : checks) {
+      CallBase *call = check.call;
+      auto &site = sites[check.descriptor];
+      ++site.first;
+      const fortify::Rule *rule =
+          fortify::findRuleByCheckedName(view(call->getCalledFunction()->getName()));
+      // Only where the size is the appended last argument, in bytes, and
+      // the rule's arguments come first unchanged.
+      if (!rule || check.sizeArgument != rule->arity || rule->elementSize != 1 ||
+          rule->count != fortify::kNoArg || call->arg_size() != unsigned(rule->arity) + 1)
+        continue;
+      auto *available = dyn_cast<ConstantInt>(call->getArgOperand(rule->arity));
+      if (!available || available->isMinusOne())
+        continue;
+      std::optional<uint64_t> needed;
+      if (rule->kind == fortify::CheckKind::CopyLength && rule->length >= 0) {
+        if (auto *length = dyn_cast<ConstantInt>(call->getArgOperand(rule->length)))
+          needed = length->getZExtValue();
+      } else if (rule->kind == fortify::CheckKind::CopyString && rule->source >= 0) {
+        StringRef text;
+        if (getConstantStringInfo(call->getArgOperand(rule->source), text))
+          needed = text.size() + 1;
+      }
+      if (needed && *needed > available->getZExtValue())
+        site.second.push_back(
+            {call, check.descriptor->getString(), *needed, available->getZExtValue()});
+    }
+    for (auto &[descriptor, site] : sites)
+      if (!site.second.empty() && site.second.size() == site.first)
+        proven.push_back(site.second.front());
+  }
+}
+
 bool observeLibcChecks(Module &module, FunctionAnalysisManager &functions, const char *stage) {
   LLVMContext &context = module.getContext();
-  const unsigned tagKind = context.getMDKindID(kLibcCheckMetadata);
+  LibcSiteLocations locations(module);
   NamedMDNode *seen = nullptr;
   for (Function &function : module) {
     if (function.isDeclaration())
       continue;
-    const TargetLibraryInfo *libraries = nullptr;
-    for (Instruction &instruction : instructions(function)) {
-      auto *call = dyn_cast<CallBase>(&instruction);
-      MDNode *tag = call ? call->getMetadata(tagKind) : nullptr;
-      if (!tag || tag->getNumOperands() != 3)
-        continue;
-      auto *descriptor = dyn_cast<MDString>(tag->getOperand(0));
-      if (!descriptor)
-        continue;
-      if (!libraries)
-        libraries = &functions.getResult<TargetLibraryAnalysis>(function);
+    SmallVector<LibcCheckCall, 8> checks;
+    collectLibcChecks(function, locations, checks);
+    if (checks.empty())
+      continue;
+    const TargetLibraryInfo &libraries = functions.getResult<TargetLibraryAnalysis>(function);
+    for (const LibcCheckCall &check : checks) {
       bool attributed = true;
-      Fortifier by = knownBy(*call, *tag, module.getDataLayout(), *libraries, attributed);
+      Fortifier by = knownBy(check, module.getDataLayout(), libraries, attributed);
       if (!seen)
         seen = module.getOrInsertNamedMetadata(kLibcSeenMetadata);
       std::string_view name = attributed ? fortify::fortifierName(by) : kLibcKnownBySomeone;
-      seen->addOperand(MDNode::get(context, {descriptor,
+      seen->addOperand(MDNode::get(context, {check.descriptor,
                                              MDString::get(context, {name.data(), name.size()}),
                                              MDString::get(context, stage)}));
     }

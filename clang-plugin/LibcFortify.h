@@ -29,11 +29,16 @@
 #include "report.h"
 #include "rules.h"
 
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
 #include "llvm/IR/PassManager.h"
+
+#include <cstdint>
 
 #include <string_view>
 
 namespace llvm {
+class CallBase;
 class Function;
 class Module;
 }  // namespace llvm
@@ -63,6 +68,19 @@ void fortifyCheckedCall(const CheckSite &site, const fortify::Options &options);
 // checked, and its size queries of the destination argument `dest` are
 // tagged. Returns how many queries were tagged. Idempotent.
 unsigned prepareWrapperBody(llvm::Function &wrapper, int dest);
+
+// A tagged `__*_chk` call that always fails once reached: its size and
+// what the call needs are constants that do not fit (a copy of the length,
+// a constant string), and every copy of its site in that function does
+// the same. The plugin alone would have warned; beside glibc it must too.
+struct ProvenLibcOverflow {
+  llvm::CallBase *call;
+  llvm::StringRef descriptor;
+  std::uint64_t needed;
+  std::uint64_t available;
+};
+void provenLibcOverflows(llvm::Module &module,
+                         llvm::SmallVectorImpl<ProvenLibcOverflow> &proven);
 
 // Records in !fortify.libc.seen what the tagged `__*_chk` calls of `module`
 // say: whose size each received was known (`stage`: kLibcSeenByProbe or

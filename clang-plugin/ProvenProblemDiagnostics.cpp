@@ -42,12 +42,18 @@ void diagnoseOverflow(CallBase &call, const fortify::SiteDescriptor &site, uint6
   // from the back end: the location is in the text.
   std::vector<std::string> notes;
   const DILocation *location = call.getDebugLoc().get();
+  for (const DILocation *at = location; at; at = at->getInlinedAt())
+    if (at->getLine() == site.line && at->getColumn() == site.column &&
+        at->getFilename() == site.file) {
+      location = at;
+      break;
+    }
   for (const DILocation *at = location ? location->getInlinedAt() : nullptr; at;
        at = at->getInlinedAt())
     notes.push_back("inlined from '" + functionName(at->getScope()->getSubprogram()) + "' at " +
                     fortify::formatLocation(view(at->getFilename()), at->getLine(),
                                             at->getColumn()));
-  warnAt(*call.getFunction(), werror, message, call.getDebugLoc(), notes);
+  warnAt(*call.getFunction(), werror, message, DebugLoc(location), notes);
 }
 
 }  // namespace fortify_llvm

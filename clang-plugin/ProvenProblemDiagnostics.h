@@ -15,6 +15,9 @@ namespace fortify_llvm {
 
 // Warns (an error with `werror`) at `call`, the failure marker of `site`,
 // with fortify::provenProblemMessage, then one note per level of inlining.
+// A call inside an inlined C library wrapper (glibc's __*_chk) is placed
+// at the wrapper's call site: the first location up its inlinedAt chain
+// that is the site's own.
 void diagnoseOverflow(llvm::CallBase &call, const fortify::SiteDescriptor &site,
                       std::uint64_t needed, std::uint64_t available, bool werror);
 

@@ -103,6 +103,8 @@ SiteStatus SiteState::status() const {
     // it received is -1 (glibc then calls the plain function). One gone
     // before the end was folded as passing, unless the probe saw its size
     // unknown before that size folded to -1 and the call to the plain one.
+    if (libcOverflow)
+      add(SiteStatus::Overflow);
     if (libcProbedUnknown || libcSurvivedUnknown)
       add(SiteStatus::Unknown);
     else if (libcSurvived)

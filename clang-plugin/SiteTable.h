@@ -34,6 +34,7 @@ struct SiteState {
   bool libcProbed = false, libcProbedUnknown = false;
   bool libcSurvived = false, libcSurvivedUnknown = false;
   unsigned libcKnownBits = 0;  // fortify::Fortifier as bits: 1 plugin, 2 libc
+  bool libcOverflow = false;   // its __*_chk call always fails once reached
   bool staticallySafe = false; // proven fine without code
   bool provenAtInstrumentation = false;  // open(O_CREAT) without a mode
   bool observed = false;       // a failure path survived, or the probe saw it

@@ -67,3 +67,17 @@ int format(int v) {
   sink(buffer);
   return buffer[0];
 }
+
+// glibc's fread wrapper keeps its size in a variable and calls __fread_chk
+// on two branches: still one site, told as the others.
+size_t file(FILE *f, char *out, size_t n, size_t m) {
+  char *p = malloc(n);
+  // ALL-DAG: "line":[[@LINE+1]],{{.*}}"check":"write","status":"unknown","level":3,"by":"none"
+  size_t r = fread(out, 1, m, f);
+  // ALONE-DAG: "line":[[@LINE+3]],{{.*}}"check":"write","status":"checked","level":3,"by":"plugin"
+  // TWO-DAG: "line":[[@LINE+2]],{{.*}}"check":"write","status":"checked","level":3,"by":"plugin"
+  // THREE-DAG: "line":[[@LINE+1]],{{.*}}"check":"write","status":"checked","level":3,"by":"both"
+  r += fread(p, 1, m, f);
+  sink(p);
+  return r;
+}
