@@ -1,7 +1,7 @@
 // A check that always fails when reached is a compile-time warning, printed
 // by clang in its own format at the call (file:line:col, with the source
-// line and caret; no flag suffix, though it belongs to -Wfortify-source:
-// warning-group.c), once per call site however many copies
+// line and caret; it belongs to -Wfortify-source: warning-group.c), once
+// per call site however many copies
 // inlining or unrolling made; inlined copies add one "inlined from" note per
 // level. werror makes it an error that fails the compilation. Code the
 // optimiser removed, calls that fit and unknown sizes say nothing.
