@@ -242,7 +242,6 @@ private:
 void collectLibcChecks(Function &function, const LibcSiteLocations &locations,
                        SmallVectorImpl<LibcCheckCall> &checks) {
   const unsigned tagKind = function.getContext().getMDKindID(kLibcCheckMetadata);
-  const unsigned sizeKind = function.getContext().getMDKindID(kLibcSizeMetadata);
   for (Instruction &instruction : instructions(function)) {
     auto *call = dyn_cast<CallBase>(&instruction);
     if (!call)
@@ -264,9 +263,9 @@ void collectLibcChecks(Function &function, const LibcSiteLocations &locations,
     int argument = descriptor ? checkedSizeArgument(*rule, *call) : -1;
     if (argument < 0)
       continue;
-    // The site was tightened (a libc-check site); folding may have merged
+    // Only libc-check sites are found by location, tightened as a rule;
+    // folding may have merged
     // the two sizes already.
-    (void)sizeKind;
     checks.push_back({call, descriptor, argument, /*tightened=*/true});
   }
 }
