@@ -264,8 +264,7 @@ void collectLibcChecks(Function &function, const LibcSiteLocations &locations,
     if (argument < 0)
       continue;
     // Only libc-check sites are found by location, tightened as a rule;
-    // folding may have merged
-    // the two sizes already.
+    // folding may have merged the two sizes already.
     checks.push_back({call, descriptor, argument, /*tightened=*/true});
   }
 }
