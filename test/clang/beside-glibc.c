@@ -1,13 +1,14 @@
 // Beside glibc's own fortify (-D_FORTIFY_SOURCE=2 and 3, as distributions
-// build), a call gets at least what the plugin alone gives at its level:
-// the same overflow programs are stopped alone, beside =2 and beside =3
+// build, and 1), a call gets at least what the plugin alone gives at its
+// level: the same overflow programs are stopped alone, beside =1, =2 and =3
 // (dynamic sizes, subobjects, over-reads), and every twin that fits
 // exactly runs. The binaries keep glibc's __*_chk imports.
 // RUN: %clang-fortify -O2 %s -o %t.alone
+// RUN: %clang-fortify -O2 -D_FORTIFY_SOURCE=1 %s -o %t.one
 // RUN: %clang-fortify -O2 -D_FORTIFY_SOURCE=2 %s -o %t.two
 // RUN: %clang-fortify -O2 -D_FORTIFY_SOURCE=3 %s -o %t.three
 // RUN: %clangxx-fortify -x c++ -O2 -D_FORTIFY_SOURCE=3 %s -o %t.cxx
-// RUN: for bin in %t.alone %t.two %t.three %t.cxx; do \
+// RUN: for bin in %t.alone %t.one %t.two %t.three %t.cxx; do \
 // RUN:   stopped=0; \
 // RUN:   for i in $(seq 1 $(%t.alone count)); do \
 // RUN:     %t.alone fit $i >/dev/null || { echo "false stop: $bin fit $i"; exit 1; }; \
@@ -18,6 +19,7 @@
 // RUN: done | tee %t.counts
 // RUN: FileCheck %s --input-file=%t.counts --implicit-check-not="not stopped" --implicit-check-not="false stop"
 // CHECK: [[ALL:[0-9]+]] of [[ALL]]
+// CHECK-NEXT: .one: [[ALL]] of [[ALL]]
 // CHECK-NEXT: .two: [[ALL]] of [[ALL]]
 // CHECK-NEXT: .three: [[ALL]] of [[ALL]]
 // CHECK-NEXT: .cxx: [[ALL]] of [[ALL]]
