@@ -302,9 +302,15 @@ Fortifier knownBy(const LibcCheckCall &check, const DataLayout &layout,
   if (both && both->getIntrinsicID() == Intrinsic::umin && both->getMetadata(sizeKind)) {
     Value *first = both->getArgOperand(0);
     Value *second = both->getArgOperand(1);
-    // Folding may have put a constant first: tell the two apart by origin.
-    Value *plugin = isPluginSize(first) ? first : second;
-    Value *libc = plugin == first ? second : first;
+    // Created as umin(glibc's, the plugin's), but folding may have swapped
+    // them (constants go last): tell them apart by origin where one shows
+    // it, a query of the plugin's (marked) or of glibc's (unmarked).
+    auto isLibcQuery = [](Value *value) {
+      return isObjectSizeQuery(value) && !cast<Instruction>(value)->getMetadata(kCheckedMetadata);
+    };
+    bool swapped = isPluginSize(first) || (!isPluginSize(second) && isLibcQuery(second));
+    Value *plugin = swapped ? first : second;
+    Value *libc = swapped ? second : first;
     unsigned bits = (known(plugin) ? 1u : 0u) | (known(libc) ? 2u : 0u);
     return Fortifier(bits);
   }
