@@ -16,10 +16,10 @@
 # traps.txt (kernel "trap invalid opcode" lines seen during the build and the
 # tests), coverage.jsonl (the plugin's records) and result.env (written last:
 # its presence means done). bench/distro/summarise.py compares them and
-# prints the markdown table (also written to $WORK/results.md).
+# prints the markdown table (also written to $WORK/results.md, .json).
 #
 #   bench/distro-rebuild.sh [--packages "a b"] [--clang-packages "a b"]
-#       [--ways baseline,gcc,clang] [--plugins DIR] [--jobs N] [--force]
+#       [--ways baseline,gcc,clang] [--plugins DIR] [--results DIR] [--jobs N] [--force]
 #       [--quick] [--summary-only]
 #
 #   --ways       comma list of baseline, gcc, clang-baseline, clang
@@ -30,8 +30,13 @@
 #                $WORK/plugins/COMMIT (PLUGIN_COMMIT=rev picks another
 #                commit than HEAD), so that a concurrent rebuild of
 #                build/ cannot change them mid-run
-#   --force      rebuild a package/way whose result.env already exists
-#                (without it the script is restartable: done ones are skipped)
+#   --results    where the results go (default $WORK/results); to compare
+#                another plugin commit, copy the results dir and rerun the
+#                plugin ways there with --force
+#   --force      rebuild a package/way whose result.env already exists, for
+#                the ways given to --ways (without it the script is
+#                restartable: done ones are skipped)
+#   --summary-only  print the table of the results there are, build nothing
 #   --quick      the CI-sized variant (about 2 min of CPU): the two cheapest
 #                packages, libyaml (autotools; also with clang) and json-c
 #                (CMake, -Werror: open() with O_CREAT in json_util.c)
@@ -51,7 +56,7 @@ CLANG="${CLANG:-clang-19}"
 CLANGXX="${CLANGXX:-clang++-19}"
 
 # Cheapest first, so that a partial run still gives a table.
-DEFAULT_PACKAGES="libyaml json-c popt jansson expat jq zlib lzo2 cjson libonig file libpng1.6 gzip libtasn1-6 pcre2 xz-utils sed sudo"
+DEFAULT_PACKAGES="libyaml json-c popt jansson expat jq zlib lzo2 cjson libonig file libpng1.6 gzip libtasn1-6 pcre2 xz-utils sed sudo bash"
 # zlib's debian/rules hard-codes "$(DEB_HOST_GNU_TYPE)-gcc", so CC=clang is
 # ignored there, and json-c does not build with clang-19 (-Werror,
 # -Wstrict-prototypes): the Clang ways use packages whose rules honour CC.
@@ -69,6 +74,7 @@ while [ $# -gt 0 ]; do
     --clang-packages) clang_packages="$2"; shift 2 ;;
     --ways) ways="$2"; shift 2 ;;
     --plugins) plugins="$2"; shift 2 ;;
+    --results) RESULTS="$2"; shift 2 ;;
     --jobs) JOBS="$2"; shift 2 ;;
     --force) force=1; shift ;;
     --quick) packages="libyaml json-c"; clang_packages="libyaml"; shift ;;
@@ -83,15 +89,17 @@ if [ -z "$clang_packages" ]; then
     case " $packages " in *" $p "*) clang_packages="$clang_packages $p" ;; esac
   done
 fi
+forced_ways="$ways"   # --force rebuilds these, not the clang-baseline brought along
 case ",$ways," in *,clang,*) case ",$ways," in *,clang-baseline,*) ;; *) ways="$ways,clang-baseline" ;; esac ;; esac
 
-RESULTS="$WORK/results"
+RESULTS="${RESULTS:-$WORK/results}"
 mkdir -p "$WORK/src" "$WORK/build" "$RESULTS"
+RESULTS="$(cd "$RESULTS" && pwd)"
 log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
 
 summarise() {
   python3 "$here/distro/summarise.py" --results "$RESULTS" --coverage-tool "$plugins/fortify-coverage" \
-    --packages "$packages" --out "$WORK/results.md"
+    --packages "$packages" --out "$RESULTS.md"
 }
 
 # --- the plugins -------------------------------------------------------------
@@ -190,6 +198,9 @@ test_dirs() {
 
 run_tests() {
   local src="$1" pkg="$2" res="$3" d rc overall=0
+  local makevars=""
+  # jq's tests run under valgrind when it is installed: 20 times slower
+  [ "$pkg" = jq ] && makevars="NO_VALGRIND=1"
   : >"$res/test.log"
   for d in $(test_dirs "$src" "$pkg"); do
     echo "=== tests in ${d#"$src"/}" >>"$res/test.log"
@@ -198,7 +209,7 @@ run_tests() {
     else
       local target=check
       if ! (cd "$d" && make -n check >/dev/null 2>&1); then target=test; fi
-      (cd "$d" && timeout -k 10 "$TEST_TIMEOUT" make -k -j "$JOBS" $target) >>"$res/test.log" 2>&1; rc=$?
+      (cd "$d" && timeout -k 10 "$TEST_TIMEOUT" make -k -j "$JOBS" $target $makevars) >>"$res/test.log" 2>&1; rc=$?
     fi
     echo "=== exit $rc in ${d#"$src"/}" >>"$res/test.log"
     [ $rc = 0 ] || overall=$rc
@@ -231,7 +242,9 @@ config_snapshot() {
 build_one() {
   local pkg="$1" way="$2" dsc="$3"
   local res="$RESULTS/$pkg/$way" bdir="$WORK/build/$way/$pkg"
-  if [ -f "$res/result.env" ] && [ $force = 0 ]; then log "$pkg/$way: done already"; return 0; fi
+  if [ -f "$res/result.env" ] && { [ $force = 0 ] || [[ ",$forced_ways," != *",$way,"* ]]; }; then
+    log "$pkg/$way: done already"; return 0
+  fi
   rm -rf "$res" "$bdir"; mkdir -p "$res" "$bdir"
   dpkg-source -x "$dsc" "$bdir/src" >"$res/extract.log" 2>&1 || { echo "build=extract-failed" >"$res/result.env"; return 1; }
   local src="$bdir/src"

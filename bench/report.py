@@ -453,6 +453,14 @@ if os.path.exists(notes_path):
     out.append(open(notes_path).read().rstrip("\n"))
     w("")
 
+# The distribution rebuild (bench/distro-rebuild.sh) takes hours, not part of
+# run-all: its section is kept in bench/distro/RESULTS.md and copied here.
+distro_path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "distro", "RESULTS.md")
+if os.path.exists(distro_path):
+    w("")
+    out.append(open(distro_path).read().rstrip("\n"))
+    w("")
+
 # ---------------------------------------------------------------- targets table
 t = ["## Targets", "", "| target | measured | met |", "|---|---|---|"]
 for name, measured, met in targets:

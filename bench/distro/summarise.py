@@ -9,6 +9,7 @@
 """
 import argparse
 import collections
+import hashlib
 import json
 import os
 import re
@@ -71,10 +72,40 @@ def collect_tests(src, test_log):
             section_tests[section] += 1
             continue
         # zlib: "*** zlib shared test OK ***"
-        m = re.match(r"\*\*\* (zlib.*test) (OK|FAILED) \*\*\*", line)
+        m = re.match(r"\s*\*\*\* (zlib.*test) (OK|FAILED) \*\*\*", line)
         if m:
             out.append(("PASS" if m.group(2) == "OK" else "FAIL", "%s/%s" % (section, m.group(1))))
             section_tests[section] += 1
+    # bash: tests/run-all prints "run-NAME", then the test's diff against its
+    # expected output (nothing when it passes, apart from "warning:" notes).
+    # A test with output is DIFF:<hash of the output>, so a different failure
+    # than the reference's shows as a change.
+    cur, buf = None, []
+
+    def flush():
+        if cur:
+            # the diff's own lines, less the locale warnings of a machine without en_US etc.
+            body = [re.sub(r"/build/[^/\s]+/", "/build/WAY/", l) for l in buf
+                    if l.strip() and not re.search(r"^\s*warning: |^make|^\s*(UTF-8|LANG|LC_)|setlocale|cannot change locale|"
+                                                    r"^\d+(,\d+)?[acd]\d+(,\d+)?$|^---$", l)]
+            if not body:
+                out.append(("PASS", cur))
+            else:
+                h = hashlib.md5("\n".join(body).encode()).hexdigest()[:8]
+                out.append(("DIFF:%s" % h, cur))
+
+    for line in lines:
+        m = re.match(r"(run-[A-Za-z0-9_.-]+)$", line)
+        if m and m.group(1) != "run-all":
+            flush()
+            cur, buf = "bash-tests/" + m.group(1), []
+            section_tests["."] += 1
+        elif line.startswith("=== exit") or re.match(r"make(\[\d+\])?: Leaving directory .*tests", line):
+            flush()
+            cur, buf = None, []
+        elif cur:
+            buf.append(line)
+    flush()
     for sec, rc in exits.items():
         has_trs = any(n == sec or n.startswith(sec.rstrip("/") + "/") or sec == "." for _, n in out)
         if section_tests[sec] == 0 and not has_trs:
@@ -137,6 +168,8 @@ def load(res_dir, pkg, way):
         if m:
             line = prefix_re.sub("", m.group(1))
             line = re.sub(r"-fplugin(-arg-fortify-[a-z]+)?=\S+", "-fplugin=…", line)
+            # the same warning on glibc's checked builtin or the plain one
+            line = re.sub(r"__builtin___(\w+)_chk|__builtin_(\w+)", lambda m: m.group(1) or m.group(2), line)
             if "[fortify]" in line:
                 fortify_warns += 1
             else:
@@ -157,7 +190,8 @@ def load(res_dir, pkg, way):
             traps.append(line)
     r["traps"] = traps
     r["fortify_msgs"] = len(re.findall(r"^fortify: ", tlog + "\n" + blog, re.M))
-    r["sig_msgs"] = len(re.findall(r"Illegal instruction|SIGILL|SIGABRT|Aborted|core dumped|\*\*\* buffer overflow detected", tlog))
+    sig = r"Illegal instruction|SIGILL|SIGABRT|Aborted|core dumped|\*\*\* buffer overflow detected"
+    r["sig_msgs"] = len(re.findall(sig, tlog)) + len(re.findall(sig, blog))
     # installed copies of headers (debian/tmp, debian/<binary package>) are not configure results
     r["config"] = {l for l in read_file(os.path.join(d, "config.txt")).splitlines()
                    if not re.match(r"\./debian/[^/]+/usr/", l)}
@@ -268,8 +302,15 @@ def main():
                         bad = st not in ("PASS", "XFAIL", "SKIP")
                         if bad and rs in ("PASS", "XFAIL"):
                             regress.append(name)
+                        elif bad and st.startswith("DIFF") and rs and rs.startswith("DIFF") and st != rs:
+                            regress.append(name + " (other output)")
+                        elif bad and rs is None and ref["tests"]:
+                            regress.append(name + " (new failure)")
                         elif not bad and rs not in (None, "PASS", "XFAIL", "SKIP"):
                             fixed.append(name)
+                    if r["build_ok"]:  # a suite that stopped early: its tests did not run
+                        regress += [n + " (not run)" for n, rs in ref["tests"].items()
+                                    if rs in ("PASS", "XFAIL") and n not in r["tests"]]
                     neww = sorted((r["warnings"] - ref["warnings"]).elements())
                     cfg = sorted(("-" + l) for l in ref["config"] - r["config"]) + sorted(("+" + l) for l in r["config"] - ref["config"])
                     cfg = [l for l in cfg if "CMAKE_C_COMPILER" not in l]
@@ -285,6 +326,8 @@ def main():
                     misses["false stop"] += nstops
                 if ice:
                     misses["compiler crash"] += len(ice)
+                if cfg:  # a configure probe that behaves differently: a silent false stop
+                    misses["configure difference (package)"] += 1
             else:
                 nstops = len(r["traps"])
             cov = coverage(r, a.coverage_tool) if w in REF else None
