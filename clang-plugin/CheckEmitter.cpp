@@ -141,7 +141,8 @@ public:
       warnUnbounded();
     } else {
       // Before the call: what the arguments must satisfy.
-      if (fortify::checksFormat(rule_, options_.level) && !site_.writeCheckedByLibc)
+      if (fortify::checksFormat(rule_, options_.level) &&
+          !(site_.writeCheckedByLibc && site_.formatCheckedByLibc))
         emitFormatCheck();
       if (rule_.kind == CheckKind::OpenMode)
         emitOpenModeCheck();
@@ -629,11 +630,13 @@ private:
     }
   }
 
+  int formatIndex() const { return site_.formatArgument >= 0 ? site_.formatArgument : rule_.format; }
+
   // Whether the format argument is a string literal (a constant global,
   // possibly at a constant offset): as in glibc, %n is allowed there.
   bool formatIsLiteral() {
     StringRef text;
-    return getConstantStringInfo(argument(rule_.format), text);
+    return getConstantStringInfo(argument(formatIndex()), text);
   }
 
   void emitFormatCheck() {
@@ -643,7 +646,7 @@ private:
     }
     beforeCall();
     Function *scanner = formatScanner(module_);
-    Value *hasN = mark(builder_.CreateCall(scanner, {argument(rule_.format)}));
+    Value *hasN = mark(builder_.CreateCall(scanner, {argument(formatIndex())}));
     stopIf(hasN, Problem::FormatN, nullptr, nullptr);
   }
 

@@ -41,6 +41,11 @@ struct CheckSite {
   // the plugin's over-read checks are emitted, and the write's size is
   // handed to the library's check instead (LibcFortify.h).
   bool writeCheckedByLibc = false;
+  // With writeCheckedByLibc: whether the library checks the format for %n
+  // too (glibc does from _FORTIFY_SOURCE=2), and where the format is when
+  // the call is the library's checked entry point (-1: the rule's own).
+  bool formatCheckedByLibc = true;
+  int formatArgument = -1;
 };
 
 // Whether the call has the arguments the rule's checks read. Intrinsics may

@@ -159,9 +159,11 @@ std::string descriptorOf(const CallBase &call, const fortify::Rule &rule) {
       describeCall(call, fortify::primaryProblem(rule), {rule.name.data(), rule.name.size()}));
 }
 
-// The over-read checks of a call the C library checks the write of.
+// The over-read checks of a call the C library checks the write of, and
+// its %n check where the library makes none.
 void emitReadChecks(const CheckSite &site, const fortify::Options &options) {
-  if (!site.readPointer)
+  if (!site.readPointer &&
+      (site.formatCheckedByLibc || !fortify::checksFormat(*site.rule, options.level)))
     return;
   CheckSite reads = site;
   reads.objectPointer = nullptr;
@@ -186,6 +188,27 @@ int checkedSizeArgument(const fortify::Rule &rule, const CallBase &call) {
       (index >= 0 && !call.getArgOperand(index)->getType()->isIntegerTy()))
     return -1;
   return index;
+}
+
+// Where a checked entry point of glibc's printf family takes its flag (the
+// rule's own format position: `__printf_chk(flag, format)`,
+// `__sprintf_chk(s, flag, size, format)`) and its format (after the flag,
+// and after the size for those that write); -1 without a format.
+int checkedFlagArgument(const fortify::Rule &checked) { return checked.format; }
+int checkedFormatArgument(const fortify::Rule &checked) {
+  return checked.format < 0 ? -1 : checked.format + 1 + (checksWrite(checked) ? 1 : 0);
+}
+
+// Whether glibc's checked entry point looks for %n itself: its flag is
+// _FORTIFY_SOURCE - 1, and only a flag above 0 turns the check on.
+bool libcChecksFormat(const CallBase &call) {
+  const Function *callee = call.getCalledFunction();
+  const fortify::Rule *checked =
+      callee ? fortify::findRuleByCheckedName(view(callee->getName())) : nullptr;
+  if (!checked || checked->format < 0 || unsigned(checkedFlagArgument(*checked)) >= call.arg_size())
+    return true;
+  auto *flag = dyn_cast<ConstantInt>(call.getArgOperand(checkedFlagArgument(*checked)));
+  return !flag || !flag->isZero();
 }
 
 // A `__*_chk` call that stands for a call site.
@@ -366,7 +389,13 @@ bool fortifyThroughWrapper(const CheckSite &site, const fortify::Options &option
   if (!site.objectPointer)
     prepareWrapperBody(*wrapper, fortify::kNoArg);
 
-  emitReadChecks(site, options);
+  // The format is the wrapper's argument, as the function's own.
+  CheckSite atCall = site;
+  for (Instruction &instruction : instructions(*wrapper))
+    if (auto *inner = dyn_cast<CallBase>(&instruction))
+      if (!libcChecksFormat(*inner))
+        atCall.formatCheckedByLibc = false;
+  emitReadChecks(atCall, options);
   Value *pluginSize = tightening ? emitWriteObjectSize(site, options) : nullptr;
 
   // The body lands between these two once inlined.
@@ -436,11 +465,20 @@ void fortifyCheckedCall(const CheckSite &site, const fortify::Options &options) 
     call.setArgOperand(sizeArgument, both);
     tightened = true;
   }
-  if (appended) {
-    CheckSite reads = site;
-    if (reads.readPointer && isa<CallInst>(call))
-      emitReadChecks(reads, options);
+  CheckSite checks = site;
+  if (!appended || !isa<CallInst>(call))
+    checks.readPointer = nullptr;
+  if (!libcChecksFormat(call)) {
+    const fortify::Rule *checked =
+        fortify::findRuleByCheckedName(view(call.getCalledFunction()->getName()));
+    int format = checked ? checkedFormatArgument(*checked) : -1;
+    if (format >= 0 && unsigned(format) < call.arg_size() &&
+        call.getArgOperand(format)->getType()->isPointerTy()) {
+      checks.formatCheckedByLibc = false;
+      checks.formatArgument = format;
+    }
   }
+  emitReadChecks(checks, options);
   tagCheckedCall(call, descriptor, sizeArgument, tightened);
   recordSite(*call.getModule(), descriptor, sizeArgument >= 0 ? kKindLibcCheck : kKindLibc);
 }
