@@ -6,7 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${BUILD_DIR:-$root/build}"
 source="$root/test/coexist/additive.c"
-cases="heap vla realloc alloc_size member member_strncpy read_source read_heap snprintf_heap"
+cases="heap vla realloc alloc_size member member_strncpy read_source read_heap snprintf_heap format_n"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 stops() {  # binary -> number of cases stopped with the one-byte-over input
@@ -25,6 +25,6 @@ for cc in gcc clang-19; do
   for level in 1 2 3; do
     "$cc" -O2 -D_FORTIFY_SOURCE=$level "$source" -o "$work/glibc" 2>/dev/null
     "$cc" $plugin -O2 -D_FORTIFY_SOURCE=$level "$source" -o "$work/both" 2>/dev/null
-    echo "| $cc | $level | $(stops "$work/glibc")/9 | $(stops "$work/both")/9 | $alone/9 |"
+    echo "| $cc | $level | $(stops "$work/glibc")/10 | $(stops "$work/both")/10 | $alone/10 |"
   done
 done

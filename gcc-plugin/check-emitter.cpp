@@ -64,8 +64,12 @@ public:
 
   // Pre-call checks go into `before_`, post-call ones into `after_`.
   bool build(Checks which) {
-    if (which == Checks::ReadsOnly)
-      return rule_.read != ReadKind::None && fortify::checksReads(options_) && checkRead();
+    if (which != Checks::All) {
+      bool any = rule_.read != ReadKind::None && fortify::checksReads(options_) && checkRead();
+      if (which == Checks::ReadsAndFormat)
+        any |= checkFormatUnlessLiteral();
+      return any;
+    }
     if (rule_.kind == CheckKind::Unbounded) {
       // An unbounded write: under GCC's switch for writes, as Clang's
       // plugin puts it under -Wfortify-source.
@@ -78,13 +82,18 @@ public:
       any |= checkWrite();
     if (rule_.read != ReadKind::None && fortify::checksReads(options_))
       any |= checkRead();
-    if (fortify::checksFormat(rule_, options_.level)) {
-      if (!isStringLiteral(arg(rule_.format)))
-        any |= checkFormat();
-      else
-        markStaticallySafe(Problem::FormatN);
-    }
+    any |= checkFormatUnlessLiteral();
     return any;
+  }
+
+  bool checkFormatUnlessLiteral() {
+    if (!fortify::checksFormat(rule_, options_.level))
+      return false;
+    if (isStringLiteral(arg(rule_.format))) {
+      markStaticallySafe(Problem::FormatN);
+      return false;
+    }
+    return checkFormat();
   }
 
   // Whether a site of this problem was registered for this call (checked,
@@ -551,7 +560,7 @@ bool emitChecks(gimple_stmt_iterator *gsi, gcall *call, const Rule &rule,
   // A call whose main problem got no site (no check, nothing statically
   // known) is registered as not protected.
   bool any = false, registered = false;
-  if (which == Checks::ReadsOnly) {
+  if (which != Checks::All) {
     if (!hasExpectedShape(call, rule))
       return false;
     CallChecker checker(call, rule, options);

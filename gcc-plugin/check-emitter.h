@@ -16,8 +16,9 @@ namespace fortify_gcc {
 // belongs to the call (itself, or a check placed after it), so that a walk
 // resumes after the checks.
 // Every call is registered as a call site (site-registry.h), checked or not.
-// `ReadsOnly`: the C library's wrapper checks the rest (libc-wrappers.h).
-enum class Checks { All, ReadsOnly };
+// `ReadsOnly`: the C library's wrapper checks the rest (libc-wrappers.h);
+// `ReadsAndFormat`: nor does it look for %n (glibc's level 1).
+enum class Checks { All, ReadsOnly, ReadsAndFormat };
 bool emitChecks(gimple_stmt_iterator *gsi, gcall *call, const fortify::Rule &rule,
                 const fortify::Options &options, Checks which);
 

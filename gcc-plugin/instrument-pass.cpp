@@ -94,9 +94,11 @@ tree visitStatement(gimple_stmt_iterator *gsi, bool *handledOperands,
     break;
   case Route::LibcWrapper:
     // The library checks the write (with the size the plugin tightened),
-    // the open mode and %n; what it never checks, the reads, is ours.
+    // the open mode and, from its level 2, %n; what it never checks, the
+    // reads, is ours.
     registerLibcCall(call, *rule);
-    if (emitChecks(gsi, call, *rule, *state->options, Checks::ReadsOnly))
+    if (emitChecks(gsi, call, *rule, *state->options,
+                   libcFortifyLevel() >= 2 ? Checks::ReadsOnly : Checks::ReadsAndFormat))
       ++state->instrumented;
     break;
   case Route::LibcCheckedCall: {

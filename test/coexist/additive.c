@@ -2,12 +2,13 @@
 // overflow the plugin stops alone (level 3: sizes known at run time,
 // closest subobjects, over-reads) is still stopped beside glibc's
 // _FORTIFY_SOURCE=1, 2 and 3, and the exact fits still run. Each case runs
-// once with a length that fits exactly ("fit") and once one byte over ("over").
+// once with a length that fits exactly ("fit") and once one byte over ("over")
+// (format_n: a writable format without and with %n).
 // RUN: rm -rf %t.dir && mkdir -p %t.dir
 // RUN: for CC in "%gcc-fortify" "%clang-fortify" "%gxx-fortify -x c++" "%clangxx-fortify -x c++"; do \
 // RUN:   for F in -U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=1 -D_FORTIFY_SOURCE=2 -D_FORTIFY_SOURCE=3; do \
 // RUN:     $CC -O2 $F %s -o %t.dir/prog || exit 1; \
-// RUN:     for c in heap vla realloc alloc_size member member_strncpy read_source read_heap snprintf_heap; do \
+// RUN:     for c in heap vla realloc alloc_size member member_strncpy read_source read_heap snprintf_heap format_n; do \
 // RUN:       %t.dir/prog $c fit || { echo "false stop: $c $CC $F"; exit 1; }; \
 // RUN:       not --crash %t.dir/prog $c over 2>/dev/null || { echo "missed: $c $CC $F"; exit 1; }; \
 // RUN:     done; \
@@ -102,6 +103,12 @@ int main(int argc, char **argv) {
     char *p = (char *)malloc(n);
     snprintf(p, k, "%s", source);
     sink(p);
+  } else if (!strcmp(c, "format_n")) {
+    // %n in a writable format: glibc looks for it only from its level 2.
+    char format[16];
+    int count = 0;
+    strcpy(format, k > n ? "%s%n\n" : "%s\n");
+    printf(format, "x", &count);
   } else {
     return 2;
   }
