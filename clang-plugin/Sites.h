@@ -1,4 +1,4 @@
-// Call sites in LLVM IR (issue 5, "tell people what happened"): the site
+// Call sites in LLVM IR, so that people can be told what happened: the site
 // descriptor every check's failure path passes to __fortify_fail or
 // __fortify_report (common/report.h), and the record the instrumentation
 // keeps of every call of a rule-table function, so that the finishing pass
