@@ -74,6 +74,8 @@ bench_cc() {
 #   none     no fortification at all
 #   glibc2   glibc's _FORTIFY_SOURCE=2        glibc3  _FORTIFY_SOURCE=3
 #   plugin2  our plugin, level 2              plugin3 our plugin, level 3 (the default)
+#   glibc2-plugin3, glibc3-plugin3: the plugin beside glibc's fortify, as
+#            distributions build
 # Every configuration undefines _FORTIFY_SOURCE first, so a compiler that
 # defines it by default (Ubuntu's) still measures what the name says.
 bench_flags() {
@@ -85,6 +87,8 @@ bench_flags() {
     glibc3) echo "-U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=3" ;;
     plugin2) echo "-U_FORTIFY_SOURCE -fplugin=$plugin -fplugin-arg-fortify-level=2" ;;
     plugin3) echo "-U_FORTIFY_SOURCE -fplugin=$plugin -fplugin-arg-fortify-level=3" ;;
+    glibc2-plugin3) echo "-U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=2 -fplugin=$plugin -fplugin-arg-fortify-level=3" ;;
+    glibc3-plugin3) echo "-U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=3 -fplugin=$plugin -fplugin-arg-fortify-level=3" ;;
     *) echo "bench: unknown configuration $config" >&2; return 1 ;;
   esac
 }

@@ -17,6 +17,6 @@ rc=0
 "$here/torture.sh" --limit "${QUICK_TORTURE_GLIBC:-60}" --name quick-torture-glibc \
   --opts "-O2,-D_FORTIFY_SOURCE=2 -O2,-D_FORTIFY_SOURCE=3" || rc=1
 "$here/csmith.sh" --count "${QUICK_CSMITH:-20}" --name quick-csmith || rc=1
-"$here/sqlite-test.sh" --configs plugin3 --rows 500 --name quick-sqlite || rc=1
+"$here/sqlite-test.sh" --configs "plugin3 glibc2-plugin3" --rows 500 --name quick-sqlite || rc=1
 if [ $rc -eq 0 ]; then echo "bench/quick.sh: no false stop, no compiler crash, no difference"; fi
 exit $rc
