@@ -47,9 +47,15 @@ fortify::SiteStatus SiteState::status() const {
   return status;
 }
 
-fortify::Fortifier SiteState::knownBy() const {
+fortify::Fortifier SiteState::knownBy(int libcLevel) const {
   if (status() == fortify::SiteStatus::Unknown)
     return fortify::Fortifier::None;
+  // %n: glibc looks for it from its level 2; below, only the plugin does.
+  if (descriptor.problem == fortify::Problem::FormatN && throughLibc) {
+    if (libcLevel < 2)
+      return fortify::Fortifier::Plugin;
+    return instrumented ? fortify::Fortifier::Both : fortify::Fortifier::Libc;
+  }
   if (!throughLibc || (libcSizesObserved && !libcSizeKnown))
     return instrumented || staticallySafe || pluginSizeKnown ? fortify::Fortifier::Plugin
                                                              : fortify::Fortifier::None;

@@ -40,8 +40,9 @@ struct SiteState {
   void observe(fortify::SiteStatus status);
   void observeLibcSizes(bool libcKnew, bool pluginKnew);
   fortify::SiteStatus status() const;
-  // Which fortification knew the size the site's check uses.
-  fortify::Fortifier knownBy() const;
+  // Which fortification knew the size the site's check uses (for %n:
+  // which looked for it), given the C library headers' fortify level.
+  fortify::Fortifier knownBy(int libcLevel) const;
 };
 
 // The descriptor of a check of `call` (to the libc function `function`),

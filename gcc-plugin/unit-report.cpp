@@ -69,7 +69,7 @@ void writeCoverageRecords(void *, void *) {
     record.site = site.descriptor;
     record.status = site.status();
     record.level = gOptions->level;
-    record.by = site.knownBy();
+    record.by = site.knownBy(libcLevel);
     record.libcLevel = libcLevel;
     records.push_back(record);
   });

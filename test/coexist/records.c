@@ -29,6 +29,7 @@
 // JSON-NEXT: "write": {"sites": 6, "safe": 1, "checked": 4, "unknown": 1, "overflow": 0, "protected": 5, {{.*}}},
 // JSON-NEXT: "write_libc_alone": {"sites": 6, "safe": 1, "checked": 2, "unknown": 3, "overflow": 0, "protected": 3, {{.*}}},
 // TOOL: C library alone: 3 of 6 write sites (50.00%); with the plugin: 5 (83.33%)
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -64,4 +65,13 @@ void calls(char *out, const char *in, size_t n, size_t m, int fd) {
   if (read(fd, p, 10) < 0)
     abort();
   free(p);
+}
+
+// %n in a format that is not a literal: glibc looks for it (its checked
+// printf, flag 1) from its level 2; the plugin does alone.
+void format(const char *f) {
+  // ALONE-DAG: "function":"printf",{{.*}}"line":[[@LINE+3]],{{.*}}"check":"format","status":"checked","level":3,"by":"plugin","libc_level":0}
+  // F2-DAG: "function":"printf",{{.*}}"line":[[@LINE+2]],{{.*}}"check":"format","status":"checked","level":3,"by":"libc","libc_level":2}
+  // F3-DAG: "function":"printf",{{.*}}"line":[[@LINE+1]],{{.*}}"check":"format","status":"checked","level":3,"by":"libc","libc_level":3}
+  printf(f, 1);
 }
