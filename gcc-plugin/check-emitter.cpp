@@ -46,14 +46,20 @@ bool hasExpectedShape(gcall *call, const Rule &rule) {
   return true;
 }
 
-// The format is a string literal (&"..." or &"..."[0]): nothing to check.
+// The format is a string literal (&"..." or &"..."[0]) or a constant
+// object in read-only storage (static const char f[] = "..."): as in
+// glibc, whose checked printf allows %n in read-only memory, nothing to
+// check.
 bool isStringLiteral(tree pointer) {
   if (TREE_CODE(pointer) != ADDR_EXPR)
     return false;
   tree object = TREE_OPERAND(pointer, 0);
   while (TREE_CODE(object) == ARRAY_REF)
     object = TREE_OPERAND(object, 0);
-  return TREE_CODE(object) == STRING_CST;
+  if (TREE_CODE(object) == STRING_CST)
+    return true;
+  return VAR_P(object) && TREE_READONLY(object) && !TREE_THIS_VOLATILE(object) &&
+         (TREE_STATIC(object) || DECL_EXTERNAL(object));
 }
 
 class CallChecker {

@@ -56,6 +56,11 @@ private:
 }  // namespace
 
 void switchToDynamicSizes(function *fun) {
+  // A wrapper's own body (seen with -flto, before the IR is written) keeps
+  // the library's query: it is inlined, opted out or not, before its
+  // callers switch their copies.
+  if (isLibcWrapper(fun->decl))
+    return;
   tree dynamic = builtin_decl_explicit(BUILT_IN_DYNAMIC_OBJECT_SIZE);
   bool switched = false;
   basic_block bb;
@@ -65,7 +70,8 @@ void switchToDynamicSizes(function *fun) {
       if (!call || !gimple_call_builtin_p(call, BUILT_IN_OBJECT_SIZE))
         continue;
       tree result = gimple_call_lhs(call);
-      if (!result || TREE_CODE(result) != SSA_NAME || !isCheckTemporary(result))
+      if (!result || TREE_CODE(result) != SSA_NAME ||
+          !(isCheckTemporary(result) || mayTurnDynamic(call, fun)))
         continue;  // the program's own query stays as written
       gimple_call_set_fndecl(call, dynamic);
       update_stmt(call);

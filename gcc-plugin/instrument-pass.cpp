@@ -98,7 +98,7 @@ tree visitStatement(gimple_stmt_iterator *gsi, bool *handledOperands,
     // reads, is ours.
     registerLibcCall(call, *rule);
     if (emitChecks(gsi, call, *rule, *state->options,
-                   libcFortifyLevel() >= 2 ? Checks::ReadsOnly : Checks::ReadsAndFormat))
+                   glibcFortifyLevel() >= 2 ? Checks::ReadsOnly : Checks::ReadsAndFormat))
       ++state->instrumented;
     break;
   case Route::LibcCheckedCall: {

@@ -8,6 +8,7 @@
 
 #include <map>
 #include <set>
+#include <tuple>
 #include <string>
 #include <utility>
 
@@ -22,7 +23,7 @@ namespace {
 // after inlining find the library's and the plugin's sizes side by side
 // (the plugin's own query is a check temporary, "fortify").
 constexpr const char *kTightenedSizeName = "fortify_libc";
-constexpr const char *kLibrarySizeName = "fortify_libc_size";
+constexpr const char *kLibrarySizeName = "libc_size";
 
 // create_tmp_reg names a temporary "prefix.N".
 bool hasName(tree ssaName, const char *prefix) {
@@ -73,9 +74,9 @@ tree originalFunction(tree fndecl) {
   return fndecl;
 }
 
-// Calls of wrappers by (location of the call, function containing it):
-// what an inlined wrapper's block still tells after inlining.
-using CallKey = std::pair<location_t, tree>;
+// Calls of wrappers by (location of the call, function containing it, the
+// wrapper): what an inlined wrapper's block still tells after inlining.
+using CallKey = std::tuple<location_t, tree, tree>;
 std::map<CallKey, std::string> &libcCalls() {
   static std::map<CallKey, std::string> calls;
   return calls;
@@ -101,8 +102,21 @@ SiteState *libcSiteOf(const gimple *stmt, function *fun, bool *optedOut = nullpt
     }
     if (optedOut)
       *optedOut = hasNoFortifyAttribute(originalFunction(caller));
-    auto found = libcCalls().find({get_pure_location(call), originalFunction(caller)});
-    return found == libcCalls().end() ? nullptr : findSite(found->second);
+    location_t where = get_pure_location(call);
+    auto found = libcCalls().find({where, originalFunction(caller), origin});
+    if (found != libcCalls().end())
+      return findSite(found->second);
+    // A body outlined by GCC (OpenMP, a split part) is another function:
+    // the location and the wrapper alone, when no other call shares them.
+    SiteState *only = nullptr;
+    for (const auto &[key, encoded] : libcCalls()) {
+      if (std::get<0>(key) != where || std::get<2>(key) != origin)
+        continue;
+      if (only)
+        return nullptr;
+      only = findSite(encoded);
+    }
+    return only;
   }
   return nullptr;
 }
@@ -129,18 +143,20 @@ bool sizeIsKnown(tree value, bool staticOnly = false) {
 
 // A surviving call of a checked entry point (__memcpy_chk, __read_chk ...),
 // or the trap of a header-only fortify.
-bool isLibcCheck(const gcall *call) {
-  if (gimple_call_builtin_p(call, BUILT_IN_TRAP))
-    return true;
-  tree callee = gimple_call_fndecl(call);
-  if (!callee || !DECL_NAME(callee))
-    return false;
+bool isCheckedEntryPoint(tree callee) {
   std::string_view name = IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME(callee));
   if (!name.empty() && name[0] == '*')
     name.remove_prefix(1);
   if (name.substr(0, 10) == "__builtin_")
     name.remove_prefix(10);
   return fortify::findRuleByCheckedName(name) != nullptr;
+}
+
+bool isLibcCheck(const gcall *call) {
+  if (gimple_call_builtin_p(call, BUILT_IN_TRAP))
+    return true;
+  tree callee = gimple_call_fndecl(call);
+  return callee && DECL_NAME(callee) && isCheckedEntryPoint(callee);
 }
 
 int macroValue(const char *name, bool &defined) {
@@ -157,6 +173,44 @@ int macroValue(const char *name, bool &defined) {
   return value ? atoi(value + 1) : 0;
 }
 
+// Whether a body makes a fortify check: a size query, a checked entry
+// point or a trap. Other always_inline functions of system headers (C++'s
+// memchr overloads, a library's own helpers) are ordinary code. The body is
+// still GENERIC when a caller is lowered first.
+bool isCheckingCall(tree callee) {
+  if (!callee || TREE_CODE(callee) != FUNCTION_DECL)
+    return false;
+  if (fndecl_built_in_p(callee, BUILT_IN_OBJECT_SIZE) ||
+      fndecl_built_in_p(callee, BUILT_IN_DYNAMIC_OBJECT_SIZE) ||
+      fndecl_built_in_p(callee, BUILT_IN_TRAP))
+    return true;
+  return DECL_NAME(callee) && isCheckedEntryPoint(callee);
+}
+
+tree findCheckingCall(tree *node, int *walkSubtrees, void *) {
+  if (TREE_CODE(*node) == CALL_EXPR && isCheckingCall(get_callee_fndecl(*node)))
+    return *node;
+  if (TYPE_P(*node))
+    *walkSubtrees = 0;
+  return NULL_TREE;
+}
+
+tree findCheckingStatement(gimple_stmt_iterator *gsi, bool *handled, walk_stmt_info *) {
+  gcall *call = dyn_cast<gcall *>(gsi_stmt(*gsi));
+  *handled = call != nullptr;
+  return call && isCheckingCall(gimple_call_fndecl(call)) ? integer_one_node : NULL_TREE;
+}
+
+bool bodyChecks(tree fndecl) {
+  if (gimple_seq body = gimple_body(fndecl)) {
+    walk_stmt_info info;
+    memset(&info, 0, sizeof(info));
+    return walk_gimple_seq(body, findCheckingStatement, nullptr, &info) != nullptr;
+  }
+  tree generic = DECL_SAVED_TREE(fndecl);
+  return generic && walk_tree_without_duplicates(&generic, findCheckingCall, nullptr);
+}
+
 // Wrappers seen with their bodies: once inlined everywhere, a wrapper's
 // body is released, and its inlined blocks still name it.
 std::set<tree> &knownWrappers() {
@@ -169,12 +223,13 @@ std::set<tree> &knownWrappers() {
 bool isLibcWrapper(tree fndecl) {
   if (knownWrappers().count(fndecl))
     return true;
-  if (!fndecl || TREE_CODE(fndecl) != FUNCTION_DECL || !DECL_DECLARED_INLINE_P(fndecl) ||
-      !DECL_IN_SYSTEM_HEADER(fndecl) ||
-      !lookup_attribute("always_inline", DECL_ATTRIBUTES(fndecl)))
+  if (!fndecl || TREE_CODE(fndecl) != FUNCTION_DECL || !DECL_NAME(fndecl) ||
+      !DECL_DECLARED_INLINE_P(fndecl) || !DECL_IN_SYSTEM_HEADER(fndecl) ||
+      !lookup_attribute("always_inline", DECL_ATTRIBUTES(fndecl)) ||
+      !fortify::findRule(IDENTIFIER_POINTER(DECL_NAME(fndecl))))
     return false;
   cgraph_node *node = cgraph_node::get(fndecl);
-  if (!node || !node->definition)
+  if (!node || !node->definition || !bodyChecks(fndecl))
     return false;
   knownWrappers().insert(fndecl);
   return true;
@@ -219,7 +274,8 @@ void tightenWrapperSizes(gimple_seq body, tree wrapper, const fortify::Rule &rul
 void registerLibcCall(const gcall *call, const fortify::Rule &rule) {
   fortify::SiteDescriptor site = describeCall(call, fortify::primaryProblem(rule), rule.name);
   registerSite(site).throughLibc = true;
-  libcCalls()[{get_pure_location(gimple_location(call)), originalFunction(cfun->decl)}] =
+  libcCalls()[{get_pure_location(gimple_location(call)), originalFunction(cfun->decl),
+               gimple_call_fndecl(call)}] =
       fortify::encodeSite(site);
 }
 
@@ -267,6 +323,16 @@ void observeLibcSizes(function *fun) {
   }
   if (computing)
     fini_object_sizes();
+}
+
+bool mayTurnDynamic(const gcall *query, function *fun) {
+  tree lhs = gimple_call_lhs(query);
+  if (!lhs || TREE_CODE(lhs) != SSA_NAME || !hasName(lhs, kLibrarySizeName) ||
+      hasNoFortifyAttribute(fun->decl))
+    return false;
+  bool optedOut = false;
+  libcSiteOf(query, fun, &optedOut);
+  return !optedOut;
 }
 
 void dropTighteningIfOptedOut(function *fun) {
@@ -344,6 +410,11 @@ bool hasNoFortifyAttribute(tree fndecl) {
 
 void registerNoFortifyAttribute(const char *pluginName) {
   register_callback(pluginName, PLUGIN_ATTRIBUTES, registerAttributes, nullptr);
+}
+
+int glibcFortifyLevel() {
+  bool defined;
+  return macroValue("__USE_FORTIFY_LEVEL", defined);
 }
 
 int libcFortifyLevel() {

@@ -19,8 +19,9 @@
 
 namespace fortify_gcc {
 
-// Whether `fndecl` is such a wrapper (a definition, always_inline, from a
-// system header).
+// Whether `fndecl` is such a wrapper: a definition, always_inline, from a
+// system header, named as a rule-table function, whose body checks (a size
+// query, a checked entry point or a trap).
 bool isLibcWrapper(tree fndecl);
 
 // In the body of a wrapper for `rule` (high GIMPLE), tightens every size
@@ -45,11 +46,22 @@ void observeLibcChecks(function *fun);
 bool hasNoFortifyAttribute(tree fndecl);
 void registerNoFortifyAttribute(const char *pluginName);
 
+// At level 3, whether the library's own size query of an inlined wrapper
+// turns dynamic with the plugin's: GCC merges the two when they ask the
+// same, and the survivor may be the library's. Never in a no_fortify
+// function, where the library's size must stay its own.
+bool mayTurnDynamic(const gcall *query, function *fun);
+
 // Right after the early inliner: in a no_fortify function, the inlined
 // wrappers' sizes go back to the library's own, before any folder merges
 // them with the plugin's.
 void dropTighteningIfOptedOut(function *fun);
 opt_pass *makeOptOutPass(gcc::context *context);
+
+// glibc's own fortify level (__USE_FORTIFY_LEVEL), 0 for other C
+// libraries: glibc's checked printf family looks for %n from its level 2,
+// fortify-headers never.
+int glibcFortifyLevel();
 
 // The C library headers' fortify level in this translation unit
 // (__USE_FORTIFY_LEVEL, else _FORTIFY_SOURCE); 0 when they are off.

@@ -35,10 +35,11 @@ fortify::SiteStatus SiteState::status() const {
     // a check that folded with neither size known was no check at all. A
     // wrapper whose sizes folded before they could be observed had both
     // known (no folder before objsz gives up on a size).
-    if (libcCheckSurvives)
-      add(fortify::SiteStatus::Checked);
-    else if (libcSizesObserved && !libcSizeKnown && !pluginSizeKnown)
+    // glibc keeps __sprintf_chk with an unknown size, for its %n check.
+    if (libcSizesObserved && !libcSizeKnown && !pluginSizeKnown)
       add(fortify::SiteStatus::Unknown);
+    else if (libcCheckSurvives)
+      add(fortify::SiteStatus::Checked);
   }
   if (unchecked)
     add(fortify::SiteStatus::Unknown);

@@ -5,7 +5,8 @@
 // distribution rebuilds showed: open/openat with O_CREAT and a mode (constant
 // and run-time flags; glibc's open wrapper passes the mode as
 // __va_arg_pack ()), memchr with a bound past the object but a match inside
-// it (C11 7.24.5.1p2), and calls that fit exactly.
+// it (C11 7.24.5.1p2), calls that fit exactly, and %n in a format in
+// read-only storage.
 // RUN: rm -rf %t.dir && mkdir -p %t.dir
 // RUN: for CC in "%gcc-fortify" "%gxx-fortify -x c++" "%clang-fortify" "%clangxx-fortify -x c++"; do \
 // RUN:   for F in -U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=1 -D_FORTIFY_SOURCE=2 -D_FORTIFY_SOURCE=3; do \
@@ -23,6 +24,7 @@
 // CHECK-NEXT: memchr 1 2 3 -1
 // CHECK-NEXT: wmemchr 2
 // CHECK-NEXT: fits ok
+// CHECK-NEXT: 5 format 1
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -32,6 +34,8 @@
 #include <wchar.h>
 
 static char path[4096];
+// %n in read-only storage is allowed (glibc's checked printf too).
+static const char counting_format[] = "%d%n";
 
 static const char *in(const char *dir, const char *name) {
   snprintf(path, sizeof path, "%s/%s", dir, name);
@@ -75,5 +79,8 @@ int main(int argc, char **argv) {
   memset(heap, 0, n);
   free(heap);
   puts("fits ok");
+  int counted = 0;
+  printf(counting_format, 5, &counted);
+  printf(" format %d\n", counted);
   return 0;
 }
