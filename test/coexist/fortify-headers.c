@@ -2,20 +2,22 @@
 // Alpine ships it; test/Inputs/fortify-headers-like is a stand-in of the same
 // shape): its wrappers' bodies are not instrumented, their size queries get
 // the plugin's size, and exact fits run. The headers alone miss the heap
-// block sized at run time and the member; beside the plugin both stop.
+// block sized at run time, the member and %n in a writable format (it has
+// no %n check at any level); beside the plugin all stop.
 // REQUIRES: musl
 // RUN: rm -rf %t.dir && mkdir -p %t.dir
 // RUN: for CC in "%musl-gcc-fortify" "%musl-clang-fortify"; do \
 // RUN:   for F in -U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=2; do \
 // RUN:     for O in -O0 -O2; do \
 // RUN:       $CC $O $F -isystem %inputs/fortify-headers-like %s -o %t.dir/prog || exit 1; \
-// RUN:       for c in heap member; do \
+// RUN:       for c in heap member format_n; do \
 // RUN:         %t.dir/prog $c fit || { echo "false stop: $c $CC $F $O"; exit 1; }; \
 // RUN:         not --crash %t.dir/prog $c over || { echo "missed: $c $CC $F $O"; exit 1; }; \
 // RUN:       done; \
 // RUN:     done; \
 // RUN:   done; \
 // RUN: done
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +36,12 @@ int main(int argc, char **argv) {
     char *p = (char *)malloc(n);
     memcpy(p, "0123456789abcdef", n + over);
     free(p);
+  } else if (!strcmp(argv[1], "format_n")) {
+    char format[16], out[32];
+    int count = 0;
+    strcpy(format, over ? "%s%n" : "%s");
+    snprintf(out, sizeof out, format, "x", &count);
+    puts(out);
   } else {
     struct rec *r = (struct rec *)malloc(sizeof *r);
     strcpy(r->key, over ? "01234567" : "0123456");
