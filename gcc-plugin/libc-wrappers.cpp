@@ -217,6 +217,11 @@ std::set<tree> &knownWrappers() {
   static std::set<tree> wrappers;
   return wrappers;
 }
+// Candidates whose body makes no check, so that it is walked once.
+std::set<tree> &notWrappers() {
+  static std::set<tree> functions;
+  return functions;
+}
 
 }  // namespace
 
@@ -229,8 +234,12 @@ bool isLibcWrapper(tree fndecl) {
       !fortify::findRule(IDENTIFIER_POINTER(DECL_NAME(fndecl))))
     return false;
   cgraph_node *node = cgraph_node::get(fndecl);
-  if (!node || !node->definition || !bodyChecks(fndecl))
+  if (!node || !node->definition || notWrappers().count(fndecl))
     return false;
+  if (!bodyChecks(fndecl)) {
+    notWrappers().insert(fndecl);
+    return false;
+  }
   knownWrappers().insert(fndecl);
   return true;
 }
