@@ -85,9 +85,10 @@ def collect_tests(src, test_log):
     def flush():
         if cur:
             # the diff's own lines, less the locale warnings of a machine without en_US etc.
-            body = [re.sub(r"/build/[^/\s]+/", "/build/WAY/", l) for l in buf
+            # pids and the like are numbers; a directory left in /tmp by an earlier run is no failure
+            body = [re.sub(r"\d{3,}", "N", re.sub(r"/build/[^/\s]+/", "/build/WAY/", l)) for l in buf
                     if l.strip() and not re.search(r"^\s*warning: |^make|^\s*(UTF-8|LANG|LC_)|setlocale|cannot change locale|"
-                                                    r"^\d+(,\d+)?[acd]\d+(,\d+)?$|^---$", l)]
+                                                    r"^\d+(,\d+)?[acd]\d+(,\d+)?$|^---$|File exists", l)]
             if not body:
                 out.append(("PASS", cur))
             else:
@@ -234,6 +235,8 @@ def coverage(r, tool):
             j = json.load(open(js))
             res["cov"] = j.get("coverage")
             res["read"] = j.get("read")
+            res["write"] = j.get("write")  # write checks, and the C library's alone (issue 10 item 4)
+            res["write_libc"] = j.get("write_libc_alone")
         except (OSError, ValueError):
             res["error"] = p.stderr.strip()[:200]
     return res
@@ -255,6 +258,12 @@ def fmt_cov(c):
     return "; ".join(out) or "%d rec" % c["records"]
 
 
+def fmt_write(c):
+    if not c or not c.get("write") or not c.get("write_libc") or not c["write"].get("sites"):
+        return "–"
+    return "%d → %d of %d" % (c["write_libc"].get("protected", 0), c["write"].get("protected", 0), c["write"]["sites"])
+
+
 def fmt_read(c):
     if not c or not c.get("read") or not c["read"].get("sites"):
         return "–"
@@ -270,6 +279,7 @@ def main():
     ap.add_argument("--packages", default="")
     ap.add_argument("--out")
     ap.add_argument("--json")
+    ap.add_argument("--all-rows", action="store_true", help="also one row per package and way")
     a = ap.parse_args()
     if a.collect_tests:
         collect_tests(a.collect_tests, a.test_log)
@@ -278,6 +288,7 @@ def main():
     pkgs = a.packages.split() or sorted(os.listdir(res_dir))
     pkgs += [p for p in sorted(os.listdir(res_dir)) if p not in pkgs and os.path.isdir(os.path.join(res_dir, p))]
     rows, details, misses = [], [], collections.Counter()
+    wrows = {w: [] for w in REF}
     totals = {w: collections.Counter() for w in WAYS}
     cpu = {w: [0.0, 0.0] for w in REF}
     commits = set()
@@ -344,8 +355,19 @@ def main():
                    str(r["fortify_warnings"]) if w in REF else "–",
                    str(len(neww)) if w in REF else "–",
                    str(len(cfg)) if w in REF else "–",
-                   fmt_cov(cov), fmt_read(cov), cpu_s, ratio_s]
+                   fmt_cov(cov), fmt_write(cov), fmt_read(cov), cpu_s, ratio_s]
             rows.append(row)
+            if w in REF:  # the per-compiler table: one row a package, beside its reference
+                rc = counts(ref["tests"]) if ref else collections.Counter()
+                wrows[w].append([
+                    pkg,
+                    "%s / %s" % ("ok" if ref and ref["build_ok"] else "**fail**" if ref else "–",
+                                 "ok" if r["build_ok"] else "**fail**"),
+                    "%s → %d/%d/%d" % ("%d/%d/%d" % (rc["pass"], rc["fail"], rc["skip"]) if ref else "–",
+                                       c["pass"], c["fail"], c["skip"]),
+                    vs, str(nstops), str(len(ice)), str(r["fortify_warnings"]), str(len(neww)), str(len(cfg)),
+                    fmt_cov(cov), fmt_write(cov), fmt_read(cov),
+                    "%s → %s (%s)" % ("%.0f" % ref["cpu"] if ref and ref.get("cpu") else "–", cpu_s, ratio_s)])
             t = totals[w]
             t["packages"] += 1
             t["built"] += r["build_ok"]
@@ -354,6 +376,9 @@ def main():
             t["fortify_warnings"] += r["fortify_warnings"]; t["new_warnings"] += len(neww); t["config"] += len(cfg)
             if cov and cov.get("cov"):
                 t["sites"] += cov["cov"].get("sites", 0); t["protected"] += cov["cov"].get("protected", 0)
+            if cov and cov.get("write") and cov.get("write_libc"):
+                t["wsites"] += cov["write"].get("sites", 0); t["wplugin"] += cov["write"].get("protected", 0)
+                t["wlibc"] += cov["write_libc"].get("protected", 0)
             if cov and cov.get("read"):
                 t["rsites"] += cov["read"].get("sites", 0) or 0; t["rprotected"] += cov["read"].get("protected", 0) or 0
             d = []
@@ -385,13 +410,24 @@ def main():
     out = []
     out.append("plugins measured at: %s" % (", ".join(sorted(c for c in commits if c)) or "?"))
     out.append("")
-    out.append("| package | way | build | tests pass/fail/skip | tests vs reference | false stops | compiler crashes | `[fortify]` warnings | new warnings | configure diffs | coverage (write, open, format) | read coverage | build CPU s | CPU vs reference |")
-    out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
-    for row in rows:
-        out.append("| " + " | ".join(row) + " |")
-    out.append("")
-    out.append("| way | packages built | tests pass/fail/skip | test regressions | false stops | compiler crashes | `[fortify]` warnings | new warnings | configure diffs | coverage | read coverage | build CPU vs reference (sum) |")
-    out.append("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for w in REF:
+        if not wrows[w]:
+            continue
+        out.append("**%s** (reference: %s)" % ({"gcc": "GCC plugin", "clang": "Clang plugin"}[w], REF[w]))
+        out.append("")
+        out.append("| package | build ref / plugin | tests pass/fail/skip ref → plugin | tests vs reference | false stops | compiler crashes | `[fortify]` warnings | new warnings | configure diffs | coverage (write, open, format) | write sites protected: glibc alone → with plugin | read coverage | build CPU s ref → plugin |")
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+        for row in wrows[w]:
+            out.append("| " + " | ".join(row) + " |")
+        out.append("")
+    if a.all_rows:
+        out.append("| package | way | build | tests pass/fail/skip | tests vs reference | false stops | compiler crashes | `[fortify]` warnings | new warnings | configure diffs | coverage (write, open, format) | write sites protected: glibc alone → with plugin | read coverage | build CPU s | CPU vs reference |")
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+        for row in rows:
+            out.append("| " + " | ".join(row) + " |")
+        out.append("")
+    out.append("| way | packages built | tests pass/fail/skip | test regressions | false stops | compiler crashes | `[fortify]` warnings | new warnings | configure diffs | coverage | write sites: glibc alone → with plugin | read coverage | build CPU vs reference (sum) |")
+    out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for w in WAYS:
         t = totals[w]
         if not t["packages"]:
@@ -405,11 +441,12 @@ def main():
             if pct > CPU_TARGET[w]:
                 misses["build CPU over target (%s)" % w] += 1
         isref = w not in REF
-        out.append("| %s | %d/%d | %d/%d/%d | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+        wcov_s = "%d → %d of %d" % (t["wlibc"], t["wplugin"], t["wsites"]) if t["wsites"] else "–"
+        out.append("| %s | %d/%d | %d/%d/%d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             w, t["built"], t["packages"], t["pass"], t["fail"], t["skip"],
             "–" if isref else t["regress"], "–" if isref else t["stops"], "–" if isref else t["ice"],
             "–" if isref else t["fortify_warnings"], "–" if isref else t["new_warnings"], "–" if isref else t["config"],
-            cov_s, rcov_s, cpu_s))
+            cov_s, wcov_s, rcov_s, cpu_s))
     out.append("")
     out.append("Targets missed: " + (", ".join("%s %d" % kv for kv in sorted(misses.items())) or "none"))
     if details:
