@@ -41,4 +41,4 @@ for rep in $(seq "$reps"); do
     if [ $mode = base ]; then base="$(echo "$base + $s" | bc)"; else plug="$(echo "$plug + $s" | bc)"; fi
   done
 done
-echo "sum: without ${base}s, with ${plug}s: $(echo "scale=2; ($plug / $base - 1) * 100" | bc)%"
+echo "sum: without ${base}s, with ${plug}s: $(echo "scale=6; r = ($plug / $base - 1) * 100; scale=2; r / 1" | bc)%"
