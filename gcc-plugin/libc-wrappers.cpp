@@ -6,6 +6,7 @@
 
 #include "cpplib.h"
 
+#include <functional>
 #include <map>
 #include <set>
 #include <tuple>
@@ -33,6 +34,13 @@ bool hasName(tree ssaName, const char *prefix) {
   const char *name = IDENTIFIER_POINTER(identifier);
   size_t length = strlen(prefix);
   return strncmp(name, prefix, length) == 0 && (name[length] == '\0' || name[length] == '.');
+}
+
+// The MIN that tightenWrapperSizes made (after inlining, in any function).
+bool isTightenedMin(const gassign *assign) {
+  tree lhs = gimple_assign_lhs(assign);
+  return gimple_assign_rhs_code(assign) == MIN_EXPR && TREE_CODE(lhs) == SSA_NAME &&
+         hasName(lhs, kTightenedSizeName);
 }
 
 // The library's and the plugin's size in a tightened MIN. Canonicalisation
@@ -157,6 +165,20 @@ bool isLibcCheck(const gcall *call) {
     return true;
   tree callee = gimple_call_fndecl(call);
   return callee && DECL_NAME(callee) && isCheckedEntryPoint(callee);
+}
+
+// Every checked call an inlined wrapper left, with its call site.
+void forEachLibcCheck(function *fun, const std::function<void(gcall *, SiteState *)> &visit) {
+  basic_block bb;
+  FOR_EACH_BB_FN(bb, fun) {
+    for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+      gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
+      if (!call || !isLibcCheck(call))
+        continue;
+      if (SiteState *site = libcSiteOf(call, fun))
+        visit(call, site);
+    }
+  }
 }
 
 int macroValue(const char *name, bool &defined) {
@@ -306,30 +328,21 @@ void observeLibcSizes(function *fun) {
     return sizeIsKnown(value, staticOnly);
   };
   const bool libraryIsStatic = libcFortifyLevel() < 3;
-  basic_block bb;
-  FOR_EACH_BB_FN(bb, fun) {
-    for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
-      gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
-      if (!call || !isLibcCheck(call))
+  forEachLibcCheck(fun, [&](gcall *call, SiteState *site) {
+    for (unsigned i = 0; i < gimple_call_num_args(call); ++i) {
+      tree size = throughCopies(gimple_call_arg(call, i));
+      if (TREE_CODE(size) != SSA_NAME)
         continue;
-      SiteState *site = libcSiteOf(call, fun);
-      if (!site)
-        continue;
-      for (unsigned i = 0; i < gimple_call_num_args(call); ++i) {
-        tree size = throughCopies(gimple_call_arg(call, i));
-        if (TREE_CODE(size) != SSA_NAME)
-          continue;
-        gassign *min = dyn_cast<gassign *>(SSA_NAME_DEF_STMT(size));
-        if (min && gimple_assign_rhs_code(min) == MIN_EXPR && hasName(size, kTightenedSizeName)) {
-          auto [library, plugin] = tightenedOperands(min);
-          site->observeLibcSizes(known(library, libraryIsStatic), known(plugin, false));
-        } else if (isSizeQuery(SSA_NAME_DEF_STMT(size)) &&
-                   (hasName(size, kLibrarySizeName) || isCheckTemporary(size))) {
-          site->observeLibcSizes(known(size, libraryIsStatic), known(size, false));
-        }
+      gassign *min = dyn_cast<gassign *>(SSA_NAME_DEF_STMT(size));
+      if (min && isTightenedMin(min)) {
+        auto [library, plugin] = tightenedOperands(min);
+        site->observeLibcSizes(known(library, libraryIsStatic), known(plugin, false));
+      } else if (isSizeQuery(SSA_NAME_DEF_STMT(size)) &&
+                 (hasName(size, kLibrarySizeName) || isCheckTemporary(size))) {
+        site->observeLibcSizes(known(size, libraryIsStatic), known(size, false));
       }
     }
-  }
+  });
   if (computing)
     fini_object_sizes();
 }
@@ -351,9 +364,7 @@ void dropTighteningIfOptedOut(function *fun) {
   FOR_EACH_BB_FN(bb, fun) {
     for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
       gassign *assign = dyn_cast<gassign *>(gsi_stmt(gsi));
-      if (!assign || gimple_assign_rhs_code(assign) != MIN_EXPR ||
-          TREE_CODE(gimple_assign_lhs(assign)) != SSA_NAME ||
-          !hasName(gimple_assign_lhs(assign), kTightenedSizeName))
+      if (!assign || !isTightenedMin(assign))
         continue;
       gimple_assign_set_rhs_from_tree(&gsi, tightenedOperands(assign).first);
       update_stmt(gsi_stmt(gsi));
@@ -384,16 +395,7 @@ opt_pass *makeOptOutPass(gcc::context *context) { return new OptOutPass(context)
 void observeLibcChecks(function *fun) {
   if (libcCalls().empty())
     return;
-  basic_block bb;
-  FOR_EACH_BB_FN(bb, fun) {
-    for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
-      gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
-      if (!call || !isLibcCheck(call))
-        continue;
-      if (SiteState *site = libcSiteOf(call, fun))
-        site->libcCheckSurvives = true;
-    }
-  }
+  forEachLibcCheck(fun, [](gcall *, SiteState *site) { site->libcCheckSurvives = true; });
 }
 
 namespace {
