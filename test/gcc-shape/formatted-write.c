@@ -120,3 +120,16 @@ int unknown(char *d, const char *s, int x) { return sprintf(d, "%s-%d", s, x); }
 // O2-NOT: sprintf (
 // O2: return [[R]];
 int known(const char *s, int x) { return sprintf(buf, "%s-%d", s, x); }
+
+// Output GCC can count: fitting exactly leaves no check (and no sprintf);
+// one byte more always fails, after snprintf wrote what fit.
+// O2-LABEL: ;; Function fits (
+// O2-NOT: __fortify_fail
+// O2-NOT: sprintf (
+// O2: return 15;
+int fits(void) { return sprintf(buf, "%s", "fifteen chars.."); }
+
+// O2-LABEL: ;; Function one_over (
+// O2: __builtin_snprintf (&buf, 16, "%s", "sixteen chars...");
+// O2-NEXT: __fortify_fail (&"write\x00sprintf\x00{{[^"]*}}"[0], 17, 16);
+int one_over(void) { return sprintf(buf, "%s", "sixteen chars..."); }
