@@ -11,6 +11,7 @@ packages=(
   llvm-19-tools lld-19                     # lit, FileCheck, not; LTO linker
   musl-tools                               # musl-gcc and musl headers
   libgtest-dev                             # unit tests
+  ccache pkg-config groff-base             # wrappers with ccache, the installed tree
   "$@"
 )
 

@@ -18,7 +18,7 @@
 // CHECK-NEXT: after the report
 // CHECK-NEXT: fortify: 1 finding (1 call site)
 // HALT: fortify: memcpy: write of 17 bytes into an object of 16 bytes at lib.c:12:5 (in main)
-// NEEDED: Shared library: [libfortify_rt.so]
+// NEEDED: Shared library: [libfortify_rt.so.0]
 #include <fortify/runtime.h>
 #include <stdio.h>
 
