@@ -1,9 +1,13 @@
 #include "CheckEmitter.h"
+#include "Strings.h"
 
 #include "DynamicSizes.h"
 #include "FortifyPass.h"
 #include "FrontendFacts.h"
 #include "Sites.h"
+#include "messages.h"
+#include "signature.h"
+#include "site-model.h"
 #include "llvm-compat.h"
 
 #include "llvm/Analysis/ValueTracking.h"
@@ -38,14 +42,7 @@ bool isPointerArgument(const CallBase &call, int index) {
          call.getArgOperand(index)->getType()->getPointerAddressSpace() == 0;
 }
 
-bool isIntegerArgument(const CallBase &call, int index) {
-  return index >= 0 && unsigned(index) < call.arg_size() &&
-         call.getArgOperand(index)->getType()->isIntegerTy();
-}
-
 bool isSet(int index) { return index != fortify::kNoArg; }
-
-StringRef view(std::string_view text) { return {text.data(), text.size()}; }
 
 // `i1 fortify.format_has_n(ptr format)`: whether a printf-style format
 // contains a %n conversion (with any flags, width, precision or length
@@ -255,7 +252,7 @@ private:
     return module_.getOrInsertFunction(name, FunctionType::get(result, parameters, false));
   }
 
-  bool wide() { return fortify::usesWideStrings(rule_); }
+  bool wide() { return fortify::characters(rule_) == fortify::Characters::Wide; }
   StringRef lengthFunction() { return wide() ? "wcslen" : "strlen"; }
   StringRef boundedLengthFunction() { return wide() ? "wcsnlen" : "strnlen"; }
 
@@ -312,7 +309,7 @@ private:
   GlobalVariable *siteFor(Problem problem) {
     GlobalVariable *&global = siteGlobals_[problem];
     if (!global) {
-      std::string text = fortify::encodeSite(describeCall(call_, problem, view(rule_.name)));
+      std::string text = fortify::encodeSite(describeCall(call_, problem, ref(rule_.name)));
       recordSite(module_, text, kKindCheck);
       global = siteGlobal(module_, text);
     }
@@ -325,7 +322,7 @@ private:
   // A check of `problem` that needs no code (a literal format, open with a
   // mode): recorded as safe.
   void recordStatic(Problem problem, StringRef kind) {
-    recordSite(module_, fortify::encodeSite(describeCall(call_, problem, view(rule_.name))),
+    recordSite(module_, fortify::encodeSite(describeCall(call_, problem, ref(rule_.name))),
                kind);
     recordedProblems_ |= 1u << unsigned(problem);
   }
@@ -454,15 +451,23 @@ private:
   // unsigned one (fread: nothing read), as in the GCC plugin.
   Value *skippedResult() {
     Type *type = call_.getType();
-    if (auto *pointer = dyn_cast<PointerType>(type)) {
-      if (isPointerArgument(call_, rule_.dest) && argument(rule_.dest)->getType() == type &&
-          !rule_.nullOnFailure)
-        return argument(rule_.dest);
-      return ConstantPointerNull::get(pointer);
-    }
-    if (auto *integer = dyn_cast<IntegerType>(type)) {
-      bool isSigned = site_.resultSigned ? *site_.resultSigned : integer->getBitWidth() <= 32;
-      return isSigned ? ConstantInt::getAllOnesValue(integer) : ConstantInt::get(integer, 0);
+    fortify::ResultType kind = fortify::ResultType::Other;
+    if (type->isPointerTy())
+      kind = fortify::ResultType::Pointer;
+    else if (auto *integer = dyn_cast<IntegerType>(type))
+      kind = (site_.resultSigned ? *site_.resultSigned : integer->getBitWidth() <= 32)
+                 ? fortify::ResultType::SignedInteger
+                 : fortify::ResultType::UnsignedInteger;
+    const bool destinationFits =
+        isPointerArgument(call_, rule_.dest) && argument(rule_.dest)->getType() == type;
+    switch (fortify::skippedCallResult(rule_, kind, destinationFits)) {
+    case fortify::SkippedResult::Destination:
+      return argument(rule_.dest);
+    case fortify::SkippedResult::MinusOne:
+      return Constant::getAllOnesValue(type);
+    case fortify::SkippedResult::Null:
+    case fortify::SkippedResult::Zero:
+      break;
     }
     return Constant::getNullValue(type);
   }
@@ -483,10 +488,6 @@ private:
     Value *perCount = builder_.CreateUDiv(limit, divisor);
     return builder_.CreateAnd(nonzero, builder_.CreateICmpUGT(length, perCount));
   }
-
-  // Divisions by a count or an element size leave code behind unless they
-  // only run once the size is known.
-  bool lengthNeedsKnownSize() { return rule_.elementSize != 1 || isSet(rule_.count); }
 
   bool helpersCallable() {
     switch (rule_.kind) {
@@ -662,10 +663,11 @@ private:
     uint64_t mask = fortify::kOpenFlagsNeedingMode & type->getBitMask();
     if (auto *constant = dyn_cast<ConstantInt>(flags)) {
       if (constant->getZExtValue() & mask) {
-        std::string message = "fortify: " + std::string(rule_.name) +
-                               " called with O_CREAT or O_TMPFILE needs a mode argument";
-        context_.diagnose(DiagnosticInfoUnsupported(*call_.getFunction(), message,
-                                                    call_.getDebugLoc(), DS_Error));
+        // As glibc's headers make it: an error, whatever the options say.
+        warnAt(*call_.getFunction(), /*forceError=*/true,
+               fortify::provenProblemMessage(
+                   describeCall(call_, Problem::OpenWithoutMode, ref(rule_.name)), 0, 0),
+               call_.getDebugLoc(), {});
         recordStatic(Problem::OpenWithoutMode, kKindOverflow);
       } else {
         recordStatic(Problem::OpenWithoutMode, kKindSafe);
@@ -680,12 +682,10 @@ private:
 
   // gets(buf): no bound can be checked. A warning at the call's location
   // (clang prints it as file:line:col: warning: ..., and the compilation
-  // goes on), with the GCC plugin's words.
+  // goes on).
   void warnUnbounded() {
-    std::string message = "fortify: '" + std::string(rule_.name) +
-                          "' cannot be bounded; use '" + std::string(rule_.replacement) +
-                          "' instead";
-    warnAt(*call_.getFunction(), /*forceError=*/false, message, call_.getDebugLoc(), {});
+    warnAt(*call_.getFunction(), /*forceError=*/false, fortify::unboundedMessage(rule_),
+           call_.getDebugLoc(), {});
   }
 
   // Over-reads checked before the call: Length (memcpy's source, write ...),
@@ -706,7 +706,7 @@ private:
       // of the object itself that finds nothing proves the call would leave
       // it. The rescan is the call itself, so what matches is exactly what
       // the program asked for.
-      if (lengthNeedsKnownSize())
+      if (fortify::readCheckNeedsKnownSize(rule_))
         enterIf(isKnown(size));
       enterIf(lengthExceeds(size));
       Value *elements = rule_.elementSize == 1
@@ -722,20 +722,20 @@ private:
       return;
     }
     if (rule_.read == ReadKind::Length) {
-      if (lengthNeedsKnownSize())
+      if (fortify::readCheckNeedsKnownSize(rule_))
         enterIf(isKnown(size));
       stopIf(lengthExceeds(size), Problem::OverRead, lengthInBytes(), size);
       return;
     }
     if (rule_.read == ReadKind::String) {
       enterIf(isKnown(size));
-      // Always the narrow strnlen: the String rules are narrow functions.
-      Value *length = mark(builder_.CreateCall(
-          libraryFunction("strnlen", sizeType_, {pointerType_, sizeType_}),
-          {argument(rule_.readArg), size}));
-      // strnlen(s, size) == size: at least size + 1 bytes are read.
-      stopIf(builder_.CreateICmpEQ(length, size), Problem::OverRead,
-             [=] { return plusOne(length); }, size);
+      // strnlen(s, elements) == elements: one more element is read.
+      Value *elements = rule_.elementSize == 1
+                            ? size
+                            : builder_.CreateUDiv(size, sizeConstant(rule_.elementSize));
+      Value *length = boundedStringLength(argument(rule_.readArg), elements);
+      stopIf(builder_.CreateICmpEQ(length, elements), Problem::OverRead,
+             [=] { return bytes(plusOne(length), rule_.elementSize); }, size);
     }
   }
 
@@ -782,57 +782,30 @@ private:
 
 }  // namespace
 
-bool checksWrite(const Rule &rule) {
-  switch (rule.kind) {
-  case CheckKind::CopyLength:
-  case CheckKind::CopyString:
-  case CheckKind::AppendString:
-  case CheckKind::AppendBounded:
-  case CheckKind::MinimumSize:
-  case CheckKind::FormattedWrite:
-    return isSet(rule.dest);
-  case CheckKind::None:
-  case CheckKind::OpenMode:
-  case CheckKind::Unbounded:
-    return false;
-  }
-  return false;
+namespace {
+
+fortify::ValueShape shapeOf(const Type *type) {
+  if (type->isVoidTy())
+    return {fortify::ValueClass::Void, 0};
+  // Address space 0 only: strlen and friends take generic pointers.
+  if (type->isPointerTy() && type->getPointerAddressSpace() == 0)
+    return {fortify::ValueClass::Pointer, 0};
+  if (type->isIntegerTy())
+    return {fortify::ValueClass::Integer, type->getIntegerBitWidth()};
+  return {};
 }
 
-bool checksRead(const Rule &rule, const fortify::Options &options) {
-  return rule.read != ReadKind::None && isSet(rule.readArg) && fortify::checksReads(options);
-}
+}  // namespace
 
-bool hasAnyCheck(const Rule &rule, const fortify::Options &options) {
-  return checksWrite(rule) || rule.kind == CheckKind::OpenMode ||
-         rule.kind == CheckKind::Unbounded || checksRead(rule, options) ||
-         fortify::checksFormat(rule, options.level);
-}
-
-bool hasExpectedShape(const CallBase &call, const Rule &rule, bool isIntrinsic) {
-  int arguments = int(call.arg_size());
-  if ((isIntrinsic || rule.variadic) ? arguments < rule.arity : arguments != rule.arity)
-    return false;
-  if (checksWrite(rule) && !isPointerArgument(call, rule.dest))
-    return false;
-  bool readsSourceString = rule.kind == CheckKind::CopyString ||
-                           rule.kind == CheckKind::AppendString ||
-                           rule.kind == CheckKind::AppendBounded;
-  if (readsSourceString && !isPointerArgument(call, rule.source))
-    return false;
-  if (isSet(rule.length) && !isIntegerArgument(call, rule.length))
-    return false;
-  if (isSet(rule.count) && !isIntegerArgument(call, rule.count))
-    return false;
-  if (isSet(rule.format) && !isPointerArgument(call, rule.format))
-    return false;
-  if (rule.kind == CheckKind::OpenMode && !isIntegerArgument(call, rule.flags))
-    return false;
-  if (rule.read != ReadKind::None && !isPointerArgument(call, rule.readArg))
-    return false;
-  if (rule.kind == CheckKind::FormattedWrite && !call.getType()->isIntegerTy())
-    return false;
-  return true;
+bool matchesPrototype(const CallBase &call, const Rule &rule, bool isIntrinsic) {
+  fortify::CallShape shape;
+  shape.intrinsic = isIntrinsic;
+  shape.result = shapeOf(call.getType());
+  for (const Value *argument : call.args())
+    shape.arguments.push_back(shapeOf(argument->getType()));
+  const DataLayout &layout = call.getModule()->getDataLayout();
+  const fortify::DataModel model{32, layout.getPointerSizeInBits(0)};
+  return fortify::matchesSignature(rule, shape, model);
 }
 
 void emitCheck(const CheckSite &site, const fortify::Options &options) {
@@ -845,7 +818,7 @@ Value *emitWriteObjectSize(const CheckSite &site, const fortify::Options &option
 
 void recordUncheckedCall(const CallBase &call, const Rule &rule, bool byLibc) {
   recordSite(*const_cast<Module *>(call.getModule()),
-             fortify::encodeSite(describeCall(call, fortify::primaryProblem(rule), view(rule.name))),
+             fortify::encodeSite(describeCall(call, fortify::primaryProblem(rule), ref(rule.name))),
              byLibc ? kKindLibc : kKindNone);
 }
 

@@ -48,19 +48,10 @@ struct CheckSite {
   int formatArgument = -1;
 };
 
-// Whether the call has the arguments the rule's checks read. Intrinsics may
-// carry extra trailing arguments (isvolatile); C calls must match the arity
-// exactly, or have at least that many arguments for a variadic function.
-bool hasExpectedShape(const llvm::CallBase &call, const fortify::Rule &rule, bool isIntrinsic);
-
-// Whether the rule describes a check of the object written through arg(dest).
-bool checksWrite(const fortify::Rule &rule);
-
-// Whether the over-read check of the rule applies with these options.
-bool checksRead(const fortify::Rule &rule, const fortify::Options &options);
-
-// Whether the rule has anything to check with these options.
-bool hasAnyCheck(const fortify::Rule &rule, const fortify::Options &options);
+// Whether the call matches the rule's prototype (fortify::matchesSignature);
+// anything else is not the C library's function. Intrinsics may carry extra
+// trailing arguments (isvolatile) and return something else.
+bool matchesPrototype(const llvm::CallBase &call, const fortify::Rule &rule, bool isIntrinsic);
 
 // Prefix of the functions this plugin defines itself (the format scanner);
 // the pass never instruments them.

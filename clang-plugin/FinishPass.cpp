@@ -3,6 +3,7 @@
 // failure markers must stay markers until then. It runs the steps in their
 // order; each step lives in its own file.
 #include "FortifyPass.h"
+#include "Strings.h"
 #include "DynamicSizes.h"
 #include "LibcFortify.h"
 #include "MarkerLowering.h"
@@ -22,7 +23,6 @@
 using namespace llvm;
 
 namespace fortify_llvm {
-
 using fortify::SiteStatus;
 
 PreservedAnalyses FortifyFinishPass::run(Module &module, ModuleAnalysisManager &analyses) {
@@ -47,7 +47,8 @@ PreservedAnalyses FortifyFinishPass::run(Module &module, ModuleAnalysisManager &
   // __*_chk call the C library's check was given a known size for.
   if (!finished)
     observeLibcChecks(module, functions, kLibcSeenFinal);
-  SiteTable table(module);
+  fortify::SiteTable table;
+  loadSites(module, table);
   std::vector<CallBase *> markers;
   for (Function &function : module) {
     if (function.isDeclaration())
@@ -60,15 +61,14 @@ PreservedAnalyses FortifyFinishPass::run(Module &module, ModuleAnalysisManager &
       auto *needed = dyn_cast<ConstantInt>(call->getArgOperand(1));
       auto *available = dyn_cast<ConstantInt>(call->getArgOperand(2));
       for (StringRef text : texts) {
-        SiteState *state = table.find(text);
+        fortify::SiteFacts *state = table.findOrDecode(view(text));
         if (!state)
           continue;
-        state->instrumented = true;
-        SiteStatus status = statusOf(*call, state->descriptor, needed, available);
+        state->pluginCheck = true;
         // A failure path shared by several sites proves nothing about one.
-        if (status == SiteStatus::Overflow && texts.size() != 1)
-          status = SiteStatus::Checked;
-        state->observe(status);
+        SiteStatus status =
+            statusOf(*call, state->descriptor, needed, available, texts.size() != 1);
+        state->observeCheck(status);
         // Once per site, however many copies inlining or unrolling made.
         if (status == SiteStatus::Overflow && !state->diagnosed && !finished) {
           auto value = [](const ConstantInt *number) {
@@ -89,10 +89,10 @@ PreservedAnalyses FortifyFinishPass::run(Module &module, ModuleAnalysisManager &
   SmallVector<ProvenLibcOverflow, 4> provenByLibc;
   provenLibcOverflows(module, provenByLibc);
   for (const ProvenLibcOverflow &overflow : provenByLibc) {
-    SiteState *state = table.find(overflow.descriptor);
+    fortify::SiteFacts *state = table.findOrDecode(view(overflow.descriptor));
     if (!state)
       continue;
-    state->libcOverflow = true;
+    state->observeLibcOverflow();
     if (!state->diagnosed && !finished) {
       diagnoseOverflow(*overflow.call, state->descriptor, overflow.needed, overflow.available,
                        options_.werror);

@@ -1,4 +1,5 @@
 #include "FortifyPass.h"
+#include "Strings.h"
 
 #include "CheckEmitter.h"
 #include "DynamicSizes.h"
@@ -29,7 +30,6 @@ using namespace llvm;
 namespace fortify_llvm {
 namespace {
 
-std::string_view view(StringRef text) { return {text.data(), text.size()}; }
 
 // How a call of a rule-table function is reached.
 enum class CallKind {
@@ -180,7 +180,7 @@ bool instrumentFunction(Function &function, const fortify::Options &options,
     if (kind != CallKind::Plain) {
       // The C library checks the write; the plugin gives that check its
       // own size and adds its over-read checks (LibcFortify.h).
-      bool wrapperShape = kind == CallKind::LibcWrapper && hasExpectedShape(*call, *rule, false);
+      bool wrapperShape = kind == CallKind::LibcWrapper && matchesPrototype(*call, *rule, false);
       CheckSite site{call, rule, nullptr, std::nullopt, nullptr, std::nullopt};
       site.writeCheckedByLibc = true;
       if (checksWrite(*rule) && isPointerArgument(*call, rule->dest))
@@ -199,7 +199,13 @@ bool instrumentFunction(Function &function, const fortify::Options &options,
       kinds.push_back(kind);
       continue;
     }
-    if (!hasAnyCheck(*rule, options) || !hasExpectedShape(*call, *rule, isIntrinsic)) {
+    if (!matchesPrototype(*call, *rule, isIntrinsic)) {
+      // Not the C library's function (a program's own of another
+      // prototype): not a call site at all.
+      call->setMetadata(checkedKind, marker);
+      continue;
+    }
+    if (!hasAnyCheck(*rule, options)) {
       // Recorded as unprotected, and marked so that a second run does not
       // record it again.
       recordUncheckedCall(*call, *rule, /*byLibc=*/false);

@@ -3,6 +3,7 @@
 // one check per call and the `__*_chk` imports that hardening tools look for,
 // while the call gets every size the plugin alone would have used.
 #include "LibcFortify.h"
+#include "Strings.h"
 
 #include "FortifyPass.h"
 #include "SizeProbe.h"
@@ -34,7 +35,6 @@ namespace {
 
 using fortify::Fortifier;
 
-std::string_view view(StringRef text) { return {text.data(), text.size()}; }
 
 constexpr const char *kPreparedMetadata = "fortify.wrapper";
 

@@ -2,8 +2,10 @@
 // plugin's text) with write and abort, so that a program built with it needs
 // nothing beyond the C library.
 #include "MarkerLowering.h"
+#include "Strings.h"
 #include "FortifyPass.h"
 #include "Sites.h"
+#include "messages.h"
 
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/IRBuilder.h"
@@ -20,8 +22,6 @@ using namespace llvm;
 namespace fortify_llvm {
 namespace {
 
-std::string_view view(StringRef text) { return {text.data(), text.size()}; }
-StringRef ref(std::string_view text) { return {text.data(), text.size()}; }
 
 // Whether `name` can only mean the C library's function: a module that
 // defines its own `write` (a static helper, or libc itself) would have
@@ -55,9 +55,7 @@ public:
     if (options_.mode == fortify::FailureMode::Abort && isLibraryFunction(module_, "write") &&
         isLibraryFunction(module_, "abort")) {
       std::string message =
-          named ? fortify::abortMessage(site.problem, site.function, site.file, site.line,
-                                        site.column)
-                : std::string("fortify: buffer overflow detected\n");
+          named ? fortify::abortMessage(site) : fortify::abortMessageWithoutSite();
       GlobalVariable *&text = messages_[message];
       if (!text)
         text = builder.CreateGlobalString(message, "fortify.message", 0, &module_);

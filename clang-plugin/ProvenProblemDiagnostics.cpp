@@ -4,7 +4,9 @@
 // call may have been inlined far from where the programmer wrote it, hence
 // the notes.
 #include "ProvenProblemDiagnostics.h"
+#include "Strings.h"
 #include "FrontendFacts.h"
+#include "messages.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Demangle/Demangle.h"
@@ -22,7 +24,6 @@ using namespace llvm;
 namespace fortify_llvm {
 namespace {
 
-std::string_view view(StringRef text) { return {text.data(), text.size()}; }
 
 std::string functionName(const DISubprogram *subprogram) {
   if (!subprogram)

@@ -1,6 +1,7 @@
-// Site statuses after optimisation, decided as the GCC plugin decides them
-// (gcc-plugin/site-registry.cpp), so that both plugins say the same of a site.
+// What the Clang plugin reads off its IR for the shared site model: the
+// records of the module, and the structure around a surviving failure path.
 #include "SiteTable.h"
+#include "Strings.h"
 #include "LibcFortify.h"
 #include "Sites.h"
 
@@ -23,7 +24,6 @@ namespace {
 
 using fortify::SiteStatus;
 
-std::string_view view(StringRef text) { return {text.data(), text.size()}; }
 
 // Whether the marker's block is still entered through its check's own test
 // (the branch the emitter tagged, or one at the marker's very location). On
@@ -87,48 +87,7 @@ bool callSurvivesElsewhere(const CallBase &marker) {
 
 }  // namespace
 
-SiteStatus SiteState::status() const {
-  SiteStatus status = SiteStatus::Safe;
-  auto add = [&](SiteStatus next) { status = fortify::combineStatus(status, next); };
-  if (checkedByLibc)
-    add(SiteStatus::Checked);
-  if (provenAtInstrumentation)
-    add(SiteStatus::Overflow);
-  if (unchecked)
-    add(SiteStatus::Unknown);
-  if (instrumented && observed)
-    add(observedStatus);  // otherwise every copy of the check folded away
-  if (libcCheck) {
-    // A surviving __*_chk call is glibc's run-time check, unless the size
-    // it received is -1 (glibc then calls the plain function). One gone
-    // before the end was folded as passing, unless the probe saw its size
-    // unknown before that size folded to -1 and the call to the plain one.
-    if (libcOverflow)
-      add(SiteStatus::Overflow);
-    if (libcProbedUnknown || libcSurvivedUnknown)
-      add(SiteStatus::Unknown);
-    else if (libcSurvived)
-      add(SiteStatus::Checked);
-  }
-  return status;
-}
-
-fortify::Fortifier SiteState::by() const {
-  if (status() == SiteStatus::Unknown)
-    return fortify::Fortifier::None;
-  unsigned bits = 0;
-  if (instrumented || staticallySafe || provenAtInstrumentation)
-    bits |= 1;
-  if (checkedByLibc)
-    bits |= 2;
-  // A tagged check gone before the probe folded as passing with sizes
-  // InstCombine knew: both constants.
-  if (libcCheck)
-    bits |= libcKnownBits ? libcKnownBits : 3u;
-  return fortify::Fortifier(bits);
-}
-
-SiteTable::SiteTable(Module &module) {
+void loadSites(Module &module, fortify::SiteTable &table) {
   if (NamedMDNode *list = module.getNamedMetadata(kSitesMetadata))
     for (MDNode *node : list->operands()) {
       if (node->getNumOperands() != 2)
@@ -137,22 +96,22 @@ SiteTable::SiteTable(Module &module) {
       auto *kind = dyn_cast<MDString>(node->getOperand(1));
       if (!text || !kind)
         continue;
-      SiteState *state = find(text->getString());
+      fortify::SiteFacts *state = table.findOrDecode(view(text->getString()));
       if (!state)
         continue;
       StringRef name = kind->getString();
       if (name == kKindCheck)
-        state->instrumented = true;
+        state->pluginCheck = true;
       else if (name == kKindLibc)
-        state->checkedByLibc = true;
+        state->libcUnobservable = true;
       else if (name == kKindLibcCheck)
         state->libcCheck = true;
       else if (name == kKindSafe)
-        state->staticallySafe = true;
+        state->provenSafe = true;
       else if (name == kKindOverflow)
-        state->provenAtInstrumentation = true;
+        state->provenOverflow = true;
       else if (name == kKindNone)
-        state->unchecked = true;
+        state->noCheck = true;
     }
   if (NamedMDNode *list = module.getNamedMetadata(kLibcSeenMetadata))
     for (MDNode *node : list->operands()) {
@@ -166,55 +125,40 @@ SiteTable::SiteTable(Module &module) {
       if (!text || !by || !stage ||
           (!someone && !fortify::parseFortifier(view(by->getString()), knew)))
         continue;
-      SiteState *state = find(text->getString());
+      fortify::SiteFacts *state = table.findOrDecode(view(text->getString()));
       if (!state)
         continue;
-      const bool unknown = !someone && knew == fortify::Fortifier::None;
-      if (stage->getString() == kLibcSeenFinal) {
-        state->libcSurvived = true;
-        state->libcSurvivedUnknown |= unknown;
-      } else {
-        state->libcProbed = true;
-        state->libcProbedUnknown |= unknown;
-      }
-      state->libcKnownBits |= unsigned(knew);
+      // "known": a size was, but folding merged the two so that whose is
+      // no longer visible.
+      if (someone)
+        knew = fortify::Fortifier::Both;
+      if (stage->getString() == kLibcSeenFinal)
+        state->observeLibcCheckSurvives(knew != fortify::Fortifier::None);
+      state->observeLibcSizes(knew);
     }
   if (NamedMDNode *list = module.getNamedMetadata(kUnknownMetadata))
     for (MDNode *node : list->operands())
       if (node->getNumOperands() == 1)
         if (auto *text = dyn_cast<MDString>(node->getOperand(0)))
-          if (SiteState *state = find(text->getString())) {
-            state->instrumented = true;
-            state->observe(SiteStatus::Unknown);
+          if (fortify::SiteFacts *state = table.findOrDecode(view(text->getString()))) {
+            state->pluginCheck = true;
+            state->observeCheck(SiteStatus::Unknown);
           }
 }
 
-SiteState *SiteTable::find(StringRef text) {
-  auto found = sites_.find(text.str());
-  if (found != sites_.end())
-    return &found->second;
-  SiteState state;
-  if (!fortify::decodeSite(view(text), state.descriptor))
-    return nullptr;
-  return &(sites_[text.str()] = state);
-}
-
 SiteStatus statusOf(const CallBase &marker, const fortify::SiteDescriptor &site,
-                    const ConstantInt *needed, const ConstantInt *available) {
-  if (available && available->isMinusOne())
-    return SiteStatus::Unknown;
-  if (guardedByItsCheck(marker) || callSurvivesElsewhere(marker))
-    return SiteStatus::Checked;
-  // The test folded: the failure is certain once reached. Problems with
-  // sizes need them as constants for the message (a length known only to
-  // be in a range that does not fit stays a run-time check).
-  bool hasSizes = site.problem == fortify::Problem::Overflow ||
-                  site.problem == fortify::Problem::OverRead;
-  if (!hasSizes)
-    return SiteStatus::Overflow;
-  if (needed && available && needed->getValue().ugt(available->getValue()))
-    return SiteStatus::Overflow;
-  return SiteStatus::Checked;
+                    const ConstantInt *needed, const ConstantInt *available, bool shared) {
+  fortify::MarkerFacts facts;
+  facts.problem = site.problem;
+  facts.sizeUnknown = available && available->isMinusOne();
+  facts.guardedByItsCheck = [&] { return guardedByItsCheck(marker); };
+  facts.callSurvivesElsewhere = [&] { return callSurvivesElsewhere(marker); };
+  facts.sharedBySeveralSites = shared;
+  if (needed)
+    facts.needed = needed->getZExtValue();
+  if (available)
+    facts.available = available->getZExtValue();
+  return fortify::markerStatus(facts);
 }
 
 }  // namespace fortify_llvm

@@ -1,4 +1,5 @@
 #include "Sites.h"
+#include "Strings.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Demangle/Demangle.h"
@@ -16,7 +17,6 @@ using namespace llvm;
 namespace fortify_llvm {
 namespace {
 
-std::string_view view(StringRef text) { return {text.data(), text.size()}; }
 
 void collectTexts(const Value *value, SmallVectorImpl<StringRef> &texts,
                   SmallPtrSetImpl<const Value *> &seen) {

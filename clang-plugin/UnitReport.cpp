@@ -2,6 +2,7 @@
 // that coverage can be told per object and per program without running it
 // (also under LTO, where they are written before the link).
 #include "UnitReport.h"
+#include "Strings.h"
 #include "FortifyDiagnostic.h"
 #include "SiteTable.h"
 #include "report.h"
@@ -21,7 +22,6 @@ using namespace llvm;
 namespace fortify_llvm {
 namespace {
 
-StringRef ref(std::string_view text) { return {text.data(), text.size()}; }
 
 const std::string &compilerName() {
   static const std::string name = "clang " LLVM_VERSION_STRING;
@@ -42,30 +42,16 @@ void addNote(Module &module, const fortify::Options &options,
 
 }  // namespace
 
-void writeUnitReport(Module &module, const fortify::Options &options, SiteTable &table,
-                     int libcLevel) {
-  fortify::StatusCounts counts;
-  std::vector<fortify::CoverageRecord> records;
-  for (auto &[text, state] : table.sites()) {
-    // The note counts the checks glibc makes too (not over-reads).
-    if (fortify::isHeadlineCheck(state.descriptor.problem))
-      counts.add(state.status());
-    fortify::CoverageRecord record;
-    record.compiler = compilerName();
-    record.translationUnit = module.getSourceFileName();
-    record.site = state.descriptor;
-    record.status = state.status();
-    record.level = options.level;
-    record.by = state.by();
-    record.libcLevel = libcLevel;
-    records.push_back(std::move(record));
-  }
+void writeUnitReport(Module &module, const fortify::Options &options,
+                     const fortify::SiteTable &table, int libcLevel) {
+  const fortify::UnitSummary summary =
+      fortify::summarizeUnit(table, compilerName(), module.getSourceFileName(), options, libcLevel);
   if (!options.reportPath.empty()) {
     std::string error;
-    if (!fortify::appendCoverageRecords(options.reportPath, records, error))
+    if (!fortify::appendCoverageRecords(options.reportPath, summary.records, error))
       module.getContext().diagnose(FortifyDiagnostic(DS_Error, error));
   }
-  addNote(module, options, counts);
+  addNote(module, options, summary.counts);
 }
 
 }  // namespace fortify_llvm

@@ -5,6 +5,7 @@
 #define FORTIFY_CLANG_UNIT_REPORT_H
 
 #include "options.h"
+#include "site-model.h"
 
 namespace llvm {
 class Module;
@@ -12,13 +13,12 @@ class Module;
 
 namespace fortify_llvm {
 
-class SiteTable;
-
 // Appends one coverage record per site to options.reportPath (when set; a
 // file that cannot be written is an error) and adds the note to `module`.
 // `libcLevel`: the C library headers' _FORTIFY_SOURCE level (0: off or not
 // known, without the front end).
-void writeUnitReport(llvm::Module &module, const fortify::Options &options, SiteTable &table,
+void writeUnitReport(llvm::Module &module, const fortify::Options &options,
+                     const fortify::SiteTable &table,
                      int libcLevel);
 
 }  // namespace fortify_llvm

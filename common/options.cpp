@@ -63,33 +63,4 @@ bool applyOption(Options &options, std::string_view key, bool hasValue,
   return false;
 }
 
-std::string abortMessage(Problem problem, std::string_view function, std::string_view file,
-                         unsigned line, unsigned column) {
-  std::string message = "fortify: ";
-  switch (problem) {
-  case Problem::Overflow:
-    message += "buffer overflow in ";
-    break;
-  case Problem::OverRead:
-    message += "buffer over-read in ";
-    break;
-  case Problem::OpenWithoutMode:
-    message += "O_CREAT or O_TMPFILE without a mode in ";
-    break;
-  case Problem::FormatN:
-    message += "%n in a non-literal format in ";
-    break;
-  }
-  message += function;
-  message += " at ";
-  message += file.empty() ? std::string_view("<unknown>") : file;
-  if (line != 0) {
-    message += ":" + std::to_string(line);
-    if (column != 0)
-      message += ":" + std::to_string(column);
-  }
-  message += "\n";
-  return message;
-}
-
 }  // namespace fortify

@@ -43,23 +43,6 @@ inline bool checksReads(const Options &options) {
   return options.level >= 2 && options.reads;
 }
 
-// What a check found; names the problem in the abort-mode message.
-enum class Problem {
-  Overflow,         // a write past the end of the destination
-  OverRead,         // a read past the end of a source
-  OpenWithoutMode,  // open(..., O_CREAT) with no mode argument
-  FormatN,          // %n in a format that is not a string literal
-};
-
-// The line printed in abort mode, e.g.
-// "fortify: buffer overflow in memcpy at demo.c:12:5\n".
-std::string abortMessage(Problem problem, std::string_view function, std::string_view file,
-                         unsigned line, unsigned column);
-inline std::string abortMessage(std::string_view function, std::string_view file,
-                                unsigned line, unsigned column) {
-  return abortMessage(Problem::Overflow, function, file, line, column);
-}
-
 }  // namespace fortify
 
 #endif

@@ -91,20 +91,6 @@ bool parseDecimal(std::string_view text, unsigned &value) {
   return true;
 }
 
-std::string_view problemWord(Problem problem) {
-  switch (problem) {
-  case Problem::Overflow:
-    return "write";
-  case Problem::OverRead:
-    return "read";
-  case Problem::OpenWithoutMode:
-    return "open";
-  case Problem::FormatN:
-    return "format";
-  }
-  return "write";
-}
-
 Problem primaryProblem(const Rule &rule) {
   switch (rule.kind) {
   case CheckKind::None:
@@ -142,52 +128,15 @@ bool decodeSite(std::string_view text, SiteDescriptor &site) {
     field = text.substr(0, end);
     text.remove_prefix(end + 1);
   }
-  bool known = false;
-  for (Problem problem : {Problem::Overflow, Problem::OverRead, Problem::OpenWithoutMode,
-                          Problem::FormatN})
-    if (fields[0] == problemWord(problem)) {
-      site.problem = problem;
-      known = true;
-    }
-  if (!known || fields[1].empty() || !parseDecimal(fields[3], site.line) ||
+  const ProblemInfo *problem = findProblem(fields[0]);
+  if (!problem || fields[1].empty() || !parseDecimal(fields[3], site.line) ||
       !parseDecimal(fields[4], site.column))
     return false;
+  site.problem = problem->problem;
   site.function = std::string(fields[1]);
   site.file = std::string(fields[2]);
   site.caller = std::string(fields[5]);
   return true;
-}
-
-std::string formatLocation(std::string_view file, unsigned line, unsigned column) {
-  std::string text(file.empty() ? std::string_view("<unknown>") : file);
-  if (line != 0) {
-    text += ":" + std::to_string(line);
-    if (column != 0)
-      text += ":" + std::to_string(column);
-  }
-  return text;
-}
-
-std::string provenProblemMessage(const SiteDescriptor &site, uint64_t needed,
-                                 uint64_t available) {
-  std::string message = "'" + site.function + "' ";
-  switch (site.problem) {
-  case Problem::OverRead:
-    message += "reads " + std::to_string(needed) + " bytes from a region of size " +
-               std::to_string(available);
-    break;
-  case Problem::OpenWithoutMode:
-    message += "is called with O_CREAT or O_TMPFILE and no mode";
-    break;
-  case Problem::FormatN:
-    message += "is called with %n in a format that is not a string literal";
-    break;
-  case Problem::Overflow:
-    message += "writes " + std::to_string(needed) + " bytes into a region of size " +
-               std::to_string(available);
-    break;
-  }
-  return message + " [fortify]";
 }
 
 std::string_view statusName(SiteStatus status) {

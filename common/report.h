@@ -6,6 +6,7 @@
 #define FORTIFY_COMMON_REPORT_H
 
 #include "options.h"
+#include "problems.h"
 #include "rules.h"
 
 #include <cstdint>
@@ -41,9 +42,6 @@ struct SiteDescriptor {
   std::string caller;    // the function containing the call
 };
 
-// "write", "read", "open", "format".
-std::string_view problemWord(Problem problem);
-
 // What a call of this rule is mainly checked for; names the coverage record
 // of a call that gets no check at all.
 Problem primaryProblem(const Rule &rule);
@@ -57,15 +55,6 @@ bool decodeSite(std::string_view text, SiteDescriptor &site);
 // A decimal count of at most nine digits (the descriptor's line and column,
 // the note's counts); false for anything else.
 bool parseDecimal(std::string_view text, unsigned &value);
-
-// "file:line:column", "file:line" or "file" (or "<unknown>").
-std::string formatLocation(std::string_view file, unsigned line, unsigned column);
-
-// ---------------------------------------------------------------------------
-// Compile-time diagnostic for a check that always fails when reached, e.g.
-// "'memcpy' writes 16 bytes into a region of size 8 [fortify]".
-std::string provenProblemMessage(const SiteDescriptor &site, uint64_t needed,
-                                 uint64_t available);
 
 // ---------------------------------------------------------------------------
 // Coverage: what optimisation left of each call site's check.
@@ -96,7 +85,11 @@ SiteStatus combineStatus(SiteStatus a, SiteStatus b);
 // library's headers (glibc's _FORTIFY_SOURCE, fortify-headers) through
 // their checked entry points (__memcpy_chk ...), both, or neither (status
 // unknown). Beside glibc, one build thus gives glibc's coverage and ours.
-enum class Fortifier { None, Plugin, Libc, Both };
+// The values are bits: Both = Plugin | Libc.
+enum class Fortifier { None = 0, Plugin = 1, Libc = 2, Both = 3 };
+constexpr Fortifier fortifierOf(bool pluginKnew, bool libcKnew) {
+  return Fortifier((pluginKnew ? 1 : 0) | (libcKnew ? 2 : 0));
+}
 std::string_view fortifierName(Fortifier fortifier);
 bool parseFortifier(std::string_view name, Fortifier &fortifier);
 // Whether the C library's own fortification knew the size (its coverage).

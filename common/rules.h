@@ -4,6 +4,8 @@
 #ifndef FORTIFY_COMMON_RULES_H
 #define FORTIFY_COMMON_RULES_H
 
+#include "options.h"
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -111,6 +113,11 @@ struct Rule {
   int flags = kNoArg;     // OpenMode: the open flags
   unsigned elementSize = 1;  // bytes per counted element (4 for wchar_t)
   ObjectSize objectSize = ObjectSize::WholeObject;
+  // The C prototype, as LLVM's TargetLibraryInfo.def gives each function
+  // its own: "RESULT:PARAMETERS", one letter per type (see signature.h),
+  // "." last when more arguments may follow. A call that does not match it
+  // is not a call of this function and is left alone.
+  std::string_view signature;
   int arity = 0;          // the prototype's fixed arguments
   bool variadic = false;  // more arguments may follow (printf, open)
   ReadKind read = ReadKind::None;
@@ -138,8 +145,13 @@ struct Rule {
   constexpr Rule times(int countArg) const { Rule r = *this; r.count = countArg; return r; }
   constexpr Rule from(int sourceArg) const { Rule r = *this; r.source = sourceArg; return r; }
   constexpr Rule subobject() const { Rule r = *this; r.objectSize = ObjectSize::ClosestSubobject; return r; }
-  constexpr Rule args(int fixed, bool moreMayFollow = false) const {
-    Rule r = *this; r.arity = fixed; r.variadic = moreMayFollow; return r;
+  constexpr Rule prototype(std::string_view letters) const {
+    Rule r = *this;
+    r.signature = letters;
+    std::string_view parameters = letters.substr(letters.find(':') + 1);
+    r.variadic = !parameters.empty() && parameters.back() == '.';
+    r.arity = int(parameters.size()) - (r.variadic ? 1 : 0);
+    return r;
   }
   constexpr Rule reads(ReadKind readKind, int arg) const { Rule r = *this; r.read = readKind; r.readArg = arg; return r; }
   constexpr Rule lengthArg(int arg) const { Rule r = *this; r.length = arg; return r; }
@@ -159,7 +171,6 @@ struct Rule {
 // Every rule, in a fixed order (the order reports use).
 const Rule *rulesBegin();
 const Rule *rulesEnd();
-std::size_t ruleCount();
 
 // The rule for a symbol or builtin/intrinsic name, or nullptr.
 const Rule *findRule(std::string_view name);
@@ -174,21 +185,39 @@ int objectSizeType(const Rule &rule, int level);
 // time; such checks must only run when the destination size is known.
 bool kindNeedsStringLength(CheckKind kind);
 
+// Whether the rule describes a check of the object written through arg(dest).
+bool checksWrite(const Rule &rule);
+
+// Whether the write check reads a string from arg(source) (CopyString,
+// AppendString, AppendBounded).
+bool readsSourceString(const Rule &rule);
+
+// Whether the over-read check of the rule applies with these options.
+bool checksRead(const Rule &rule, const Options &options);
+
+// Whether %n checks apply to the rule's format at a level (glibc: level 2).
+bool checksFormat(const Rule &rule, int level);
+
+// Whether the rule has anything to check or say with these options.
+bool hasAnyCheck(const Rule &rule, const Options &options);
+
 // Whether the write check must first branch on the size being known: string
 // measurements, divisions (elementSize != 1, a count factor) and runtime
 // minimums would otherwise leave code behind when the size is unknown.
 bool writeCheckNeedsKnownSize(const Rule &rule);
 
+// The same for the over-read check: string scans and divisions.
+bool readCheckNeedsKnownSize(const Rule &rule);
+
 // Object-size type for what a rule reads: always the whole object, so that
 // legacy code reading across struct members is never stopped.
 inline constexpr int kReadObjectSizeType = 0;
 
-// Whether %n checks apply to the rule's format at a level (glibc: level 2).
-bool checksFormat(const Rule &rule, int level);
-
-// Whether the string-length functions for this rule are the wide ones
-// (wcslen, wcsnlen) rather than strlen, strnlen.
-bool usesWideStrings(const Rule &rule);
+// Which string functions measure the rule's strings: strlen and strnlen,
+// wcslen and wcsnlen, or none (the rule reads no string: getgroups and
+// poll count elements, they have no characters).
+enum class Characters { None, Narrow, Wide };
+Characters characters(const Rule &rule);
 
 const char *checkKindName(CheckKind kind);
 const char *readKindName(ReadKind kind);

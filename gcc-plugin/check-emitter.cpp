@@ -1,6 +1,8 @@
 #include "check-emitter.h"
 
+#include "messages.h"
 #include "sequence-builder.h"
+#include "signature.h"
 #include "site-registry.h"
 
 #include <functional>
@@ -25,25 +27,30 @@ tree argument(gcall *call, int index) {
   return gimple_call_arg(call, index);
 }
 
-bool usesSource(const Rule &rule) {
-  return rule.kind == CheckKind::CopyString || rule.kind == CheckKind::AppendString ||
-         rule.kind == CheckKind::AppendBounded;
+fortify::ValueShape shapeOf(tree type) {
+  if (!type)
+    return {};
+  if (VOID_TYPE_P(type))
+    return {fortify::ValueClass::Void, 0};
+  if (POINTER_TYPE_P(type))
+    return {fortify::ValueClass::Pointer, 0};
+  if (INTEGRAL_TYPE_P(type))
+    return {fortify::ValueClass::Integer, unsigned(TYPE_PRECISION(type))};
+  return {};
 }
 
-// Whether the call has the arguments the rule's kinds will read; anything
-// else (an unprototyped call, a different function of the same name) is
-// left alone.
-bool hasExpectedShape(gcall *call, const Rule &rule) {
-  int arguments = gimple_call_num_args(call);
-  if (rule.variadic ? arguments < rule.arity : arguments != rule.arity)
-    return false;
-  for (int index : {rule.dest, rule.readArg, rule.format, usesSource(rule) ? rule.source : kNoArg})
-    if (index != kNoArg && !isPointer(argument(call, index)))
-      return false;
-  for (int index : {rule.length, rule.count, rule.flags})
-    if (index != kNoArg && !isInteger(argument(call, index)))
-      return false;
-  return true;
+// Whether the call matches the rule's prototype; anything else (an
+// unprototyped call, a program's own function of the same name) is not
+// the C library's function.
+bool matchesPrototype(const gcall *call, const Rule &rule) {
+  fortify::CallShape shape;
+  tree type = gimple_call_fntype(call);
+  shape.result = shapeOf(type ? TREE_TYPE(type) : NULL_TREE);
+  for (unsigned i = 0; i < gimple_call_num_args(call); ++i)
+    shape.arguments.push_back(shapeOf(TREE_TYPE(gimple_call_arg(call, i))));
+  const fortify::DataModel model{unsigned(TYPE_PRECISION(integer_type_node)),
+                                 unsigned(TYPE_PRECISION(size_type_node))};
+  return fortify::matchesSignature(rule, shape, model);
 }
 
 // The format is a string literal (&"..." or &"..."[0]) or a constant
@@ -79,8 +86,7 @@ public:
     if (rule_.kind == CheckKind::Unbounded) {
       // An unbounded write: under GCC's switch for writes, as Clang's
       // plugin puts it under -Wfortify-source.
-      warning_at(location_, OPT_Wstringop_overflow_, "fortify: %qs cannot be bounded; use %qs instead",
-                 std::string(rule_.name).c_str(), std::string(rule_.replacement).c_str());
+      warning_at(location_, OPT_Wstringop_overflow_, "%s", fortify::unboundedMessage(rule_).c_str());
       return false;
     }
     bool any = false;
@@ -96,7 +102,7 @@ public:
     if (!fortify::checksFormat(rule_, options_.level))
       return false;
     if (isStringLiteral(arg(rule_.format))) {
-      markStaticallySafe(Problem::FormatN);
+      markProven(Problem::FormatN, /*safe=*/true);
       return false;
     }
     return checkFormat();
@@ -166,8 +172,11 @@ public:
 private:
   tree arg(int index) { return argument(call_, index); }
 
-  void markStaticallySafe(Problem problem) {
-    registerSite(describeCall(call_, problem, rule_.name)).staticallySafe = true;
+  // Decided here, with no code: fine (a literal format, open with a mode)
+  // or always wrong (open(O_CREAT) with constant flags and no mode).
+  void markProven(Problem problem, bool safe) {
+    fortify::SiteFacts &site = registerSite(describeCall(call_, problem, rule_.name));
+    (safe ? site.provenSafe : site.provenOverflow) = true;
     registeredProblems_ |= 1u << unsigned(problem);
   }
   tree unknownSize() { return build_all_ones_cst(size_type_node); }
@@ -216,7 +225,7 @@ private:
   void failHere(SequenceBuilder &b, Problem problem, const Amount &needed, tree available,
                 tree continueAt) {
     fortify::SiteDescriptor site = describeCall(call_, problem, rule_.name);
-    registerSite(site).instrumented = true;
+    registerSite(site).pluginCheck = true;
     registeredProblems_ |= 1u << unsigned(problem);
     b.fail(site, needed(), available ? available : size_zero_node, options_);
     if (options_.mode != fortify::FailureMode::Report)
@@ -232,19 +241,23 @@ private:
     b.jump(skipLabel_);
   }
 
-  // The value a skipped call's result takes (docs/RUNTIME.md): the
-  // destination for a pointer (memcpy, strcpy ... return it), null when
-  // nothing is written or null means failure (fgets, getcwd, realpath:
-  // Rule::nullOnFailure); -1 (the error value of read,
-  // snprintf, open ...) for a signed integer, 0 for an unsigned one.
+  // The value a skipped call's result takes (fortify::skippedCallResult).
   tree skippedCallResult(tree type) {
-    if (POINTER_TYPE_P(type)) {
-      tree destination = arg(rule_.dest);
-      return isPointer(destination) && !rule_.nullOnFailure ? fold_convert(type, destination)
-                                                             : build_zero_cst(type);
-    }
-    if (INTEGRAL_TYPE_P(type) && !TYPE_UNSIGNED(type))
+    fortify::ResultType kind = POINTER_TYPE_P(type) ? fortify::ResultType::Pointer
+                               : INTEGRAL_TYPE_P(type)
+                                   ? (TYPE_UNSIGNED(type) ? fortify::ResultType::UnsignedInteger
+                                                          : fortify::ResultType::SignedInteger)
+                                   : fortify::ResultType::Other;
+    tree destination = arg(rule_.dest);
+    switch (fortify::skippedCallResult(rule_, kind, isPointer(destination))) {
+    case fortify::SkippedResult::Destination:
+      return fold_convert(type, destination);
+    case fortify::SkippedResult::MinusOne:
       return build_minus_one_cst(type);
+    case fortify::SkippedResult::Null:
+    case fortify::SkippedResult::Zero:
+      break;
+    }
     return build_zero_cst(type);
   }
 
@@ -302,13 +315,14 @@ private:
     b.label(known);
   }
 
+  bool wide() const { return fortify::characters(rule_) == fortify::Characters::Wide; }
   tree stringLength(SequenceBuilder &b, tree string) {
-    if (fortify::usesWideStrings(rule_))
+    if (wide())
       return b.call(libraryDecl(LibraryFunction::Wcslen), size_type_node, {string});
     return b.call(builtin_decl_explicit(BUILT_IN_STRLEN), size_type_node, {string});
   }
   tree boundedStringLength(SequenceBuilder &b, tree string, tree bound) {
-    if (fortify::usesWideStrings(rule_))
+    if (wide())
       return b.call(libraryDecl(LibraryFunction::Wcsnlen), size_type_node, {string, bound});
     return b.call(builtin_decl_explicit(BUILT_IN_STRNLEN), size_type_node, {string, bound});
   }
@@ -403,18 +417,21 @@ private:
   // constant, a stop when they are not (as glibc's __open_2).
   bool checkOpenMode() {
     if ((int)gimple_call_num_args(call_) != rule_.arity) {
-      markStaticallySafe(Problem::OpenWithoutMode);  // a mode is passed
+      markProven(Problem::OpenWithoutMode, /*safe=*/true);  // a mode is passed
       return false;
     }
     tree flags = arg(rule_.flags);
     tree needingMode = build_int_cst(TREE_TYPE(flags), fortify::kOpenFlagsNeedingMode);
     if (TREE_CODE(flags) == INTEGER_CST) {
-      if (!integer_zerop(fold_build2(BIT_AND_EXPR, TREE_TYPE(flags), flags, needingMode)))
-        error_at(location_,
-                 "fortify: %qs with %<O_CREAT%> or %<O_TMPFILE%> needs a mode argument",
-                 std::string(rule_.name).c_str());
-      else
-        markStaticallySafe(Problem::OpenWithoutMode);
+      // As glibc's headers make it: an error, whatever the options say.
+      const bool safe =
+          integer_zerop(fold_build2(BIT_AND_EXPR, TREE_TYPE(flags), flags, needingMode));
+      markProven(Problem::OpenWithoutMode, safe);
+      if (!safe)
+        error_at(location_, "%s",
+                 fortify::provenProblemMessage(
+                     describeCall(call_, Problem::OpenWithoutMode, rule_.name), 0, 0)
+                     .c_str());
       return false;
     }
     SequenceBuilder &b = before_;
@@ -432,7 +449,7 @@ private:
       SequenceBuilder &b = before_;
       Check check = open(b);
       tree size = objectSize(b, source, fortify::kReadObjectSizeType);
-      if (rule_.elementSize != 1 || rule_.count != kNoArg)
+      if (fortify::readCheckNeedsKnownSize(rule_))
         requireKnown(b, size, check);
       stopIfLongerThan(b, size, check);
       close(b, check, Problem::OverRead, lengthInBytes(b), size);
@@ -444,7 +461,8 @@ private:
       SequenceBuilder &b = before_;
       Check check = open(b);
       tree size = objectSize(b, source, fortify::kReadObjectSizeType);
-      requireKnown(b, size, check);
+      if (fortify::readCheckNeedsKnownSize(rule_))
+        requireKnown(b, size, check);
       tree scan = b.newLabel();
       stopIfLongerThan(b, size, Check{scan, check.pass});
       b.label(scan);
@@ -468,7 +486,8 @@ private:
       SequenceBuilder &b = before_;
       Check check = open(b);
       tree size = objectSize(b, source, fortify::kReadObjectSizeType);
-      requireKnown(b, size, check);
+      if (fortify::readCheckNeedsKnownSize(rule_))
+        requireKnown(b, size, check);
       tree length = boundedStringLength(b, source, size);
       b.branch(GE_EXPR, length, size, check.fail, check.pass);
       close(b, check, Problem::OverRead,
@@ -563,35 +582,24 @@ private:
 
 bool emitChecks(gimple_stmt_iterator *gsi, gcall *call, const Rule &rule,
                 const Options &options, Checks which) {
-  // A call whose main problem got no site (no check, nothing statically
-  // known) is registered as not protected.
-  bool any = false, registered = false;
-  if (which != Checks::All) {
-    if (!hasExpectedShape(call, rule))
-      return false;
-    CallChecker checker(call, rule, options);
-    any = checker.build(which);
-    if (any)
-      checker.insert(gsi);
-    return any;
-  }
-  if (hasExpectedShape(call, rule)) {
-    CallChecker checker(call, rule, options);
-    any = checker.build(which);
-    if (rule.kind == CheckKind::FormattedWrite)
-      any |= checker.rewriteFormattedWrite(gsi);
-    if (any)
-      checker.insert(gsi);
-    registered = checker.registered(fortify::primaryProblem(rule));
-  }
-  if (!registered)
+  if (!matchesPrototype(call, rule))
+    return false;  // not the C library's function: not a call site
+  CallChecker checker(call, rule, options);
+  bool any = checker.build(which);
+  if (which == Checks::All && rule.kind == CheckKind::FormattedWrite)
+    any |= checker.rewriteFormattedWrite(gsi);
+  if (any)
+    checker.insert(gsi);
+  // A call whose main problem got no site (no check, nothing proven) is not
+  // protected; with the library's check (`which`) it is the library's.
+  if (which == Checks::All && !checker.registered(fortify::primaryProblem(rule)))
     registerUncheckedCall(call, rule);
   return any;
 }
 
 void registerUncheckedCall(const gcall *call, const Rule &rule) {
   fortify::SiteDescriptor site = describeCall(call, fortify::primaryProblem(rule), rule.name);
-  registerSite(site).unchecked = true;
+  registerSite(site).noCheck = true;
 }
 
 }  // namespace fortify_gcc

@@ -15,7 +15,7 @@ struct CheckMarker {
   gcall *call;
   gimple_stmt_iterator position;
   bool returns;      // the report runtime's call; the marker never returns
-  SiteState *site;   // nullptr: not a descriptor this unit registered
+  fortify::SiteFacts *site;   // nullptr: not a descriptor this unit registered
   tree needed() const { return gimple_call_arg(call, 1); }
   tree available() const { return gimple_call_arg(call, 2); }
 };

@@ -8,9 +8,11 @@
 // optimisers (noreturn, cold, leaf).
 #include "check-markers.h"
 #include "libc-wrappers.h"
+#include "messages.h"
 #include "passes.h"
 #include "sequence-builder.h"
 
+#include <optional>
 #include <string>
 
 namespace fortify_gcc {
@@ -99,23 +101,21 @@ bool callSurvivesElsewhere(function *fun, gcall *marker) {
 }
 
 fortify::SiteStatus statusOf(const CheckMarker &marker, bool beforeLinkTime) {
+  fortify::MarkerFacts facts;
+  facts.problem = marker.site->descriptor.problem;
   tree needed = marker.needed(), available = marker.available();
-  if (isUnknownSize(available) || (beforeLinkTime && isUnfoldedSizeQuery(available)))
-    return fortify::SiteStatus::Unknown;
-  if (guardedByItsCheck(marker.call))
-    return fortify::SiteStatus::Checked;
-  bool hasSizes = marker.site->descriptor.problem == fortify::Problem::Overflow ||
-                  marker.site->descriptor.problem == fortify::Problem::OverRead;
-  if (callSurvivesElsewhere(cfun, marker.call))
-    return fortify::SiteStatus::Checked;
-  if (!hasSizes)
-    return fortify::SiteStatus::Overflow;
-  // A folded test whose sizes are not constants (a length known only to be
-  // in a range that does not fit) is left as a run-time check: the message
-  // needs the numbers.
-  if (isConstant(needed) && isConstant(available) && tree_int_cst_lt(available, needed))
-    return fortify::SiteStatus::Overflow;
-  return fortify::SiteStatus::Checked;
+  facts.sizeUnknown =
+      isUnknownSize(available) || (beforeLinkTime && isUnfoldedSizeQuery(available));
+  facts.guardedByItsCheck = [&] { return guardedByItsCheck(marker.call); };
+  facts.callSurvivesElsewhere = [&] { return callSurvivesElsewhere(cfun, marker.call); };
+  auto constant = [](tree value) -> std::optional<uint64_t> {
+    if (isConstant(value) && tree_fits_uhwi_p(value))
+      return tree_to_uhwi(value);
+    return std::nullopt;
+  };
+  facts.needed = constant(needed);
+  facts.available = constant(available);
+  return fortify::markerStatus(facts);
 }
 
 // GCC's own switches for the same findings, so that -Wno-stringop-overflow
@@ -134,7 +134,7 @@ int warningOption(fortify::Problem problem) {
 }
 
 void diagnose(const CheckMarker &marker, const fortify::Options &options) {
-  SiteState &site = *marker.site;
+  fortify::SiteFacts &site = *marker.site;
   if (site.diagnosed)
     return;
   site.diagnosed = true;
@@ -157,9 +157,7 @@ void lower(CheckMarker &marker, const fortify::Options &options) {
   // libc itself) would have abort mode call that instead: trap there.
   if (options.mode == fortify::FailureMode::Abort && marker.site && abortDecl &&
       !translationUnitDefines("write")) {
-    const fortify::SiteDescriptor &site = marker.site->descriptor;
-    std::string message =
-        fortify::abortMessage(site.problem, site.function, site.file, site.line, site.column);
+    std::string message = fortify::abortMessage(marker.site->descriptor);
     tree text = build_string_literal(message.size() + 1, message.c_str());
     gimple_seq_add_stmt(&replacement,
                         gimple_build_call(libraryDecl(LibraryFunction::Write), 3,
@@ -215,7 +213,7 @@ unsigned int finishChecks(function *fun, const fortify::Options &options, bool b
   forEachCheckMarker(fun, [&](CheckMarker &marker) {
     if (marker.site) {
       fortify::SiteStatus status = statusOf(marker, beforeLinkTime);
-      marker.site->observe(status);
+      marker.site->observeCheck(status);
       if (status == fortify::SiteStatus::Overflow)
         diagnose(marker, options);
     }

@@ -102,9 +102,9 @@ tree visitStatement(gimple_stmt_iterator *gsi, bool *handledOperands,
       ++state->instrumented;
     break;
   case Route::LibcCheckedCall: {
-    SiteState &site = registerSite(describeCall(call, fortify::primaryProblem(*rule), rule->name));
-    site.throughLibc = true;
-    site.libcCheckSurvives = true;  // its size argument is the caller's own
+    fortify::SiteFacts &site = registerSite(describeCall(call, fortify::primaryProblem(*rule), rule->name));
+    site.libcCheck = true;
+    site.observeLibcCheckSurvives();  // its size argument is the caller's own
     break;
   }
   }

@@ -91,7 +91,7 @@ std::map<CallKey, std::string> &libcCalls() {
 }
 
 // The call site an inlined copy of a wrapper's statement belongs to.
-SiteState *libcSiteOf(const gimple *stmt, function *fun, bool *optedOut = nullptr) {
+fortify::SiteFacts *libcSiteOf(const gimple *stmt, function *fun, bool *optedOut = nullptr) {
   tree block = gimple_block(stmt);
   for (; block && TREE_CODE(block) == BLOCK; block = BLOCK_SUPERCONTEXT(block)) {
     tree origin = block_ultimate_origin(block);
@@ -116,7 +116,7 @@ SiteState *libcSiteOf(const gimple *stmt, function *fun, bool *optedOut = nullpt
       return findSite(found->second);
     // A body outlined by GCC (OpenMP, a split part) is another function:
     // the location and the wrapper alone, when no other call shares them.
-    SiteState *only = nullptr;
+    fortify::SiteFacts *only = nullptr;
     for (const auto &[key, encoded] : libcCalls()) {
       if (std::get<0>(key) != where || std::get<2>(key) != origin)
         continue;
@@ -168,14 +168,14 @@ bool isLibcCheck(const gcall *call) {
 }
 
 // Every checked call an inlined wrapper left, with its call site.
-void forEachLibcCheck(function *fun, const std::function<void(gcall *, SiteState *)> &visit) {
+void forEachLibcCheck(function *fun, const std::function<void(gcall *, fortify::SiteFacts *)> &visit) {
   basic_block bb;
   FOR_EACH_BB_FN(bb, fun) {
     for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
       gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
       if (!call || !isLibcCheck(call))
         continue;
-      if (SiteState *site = libcSiteOf(call, fun))
+      if (fortify::SiteFacts *site = libcSiteOf(call, fun))
         visit(call, site);
     }
   }
@@ -304,7 +304,7 @@ void tightenWrapperSizes(gimple_seq body, tree wrapper, const fortify::Rule &rul
 
 void registerLibcCall(const gcall *call, const fortify::Rule &rule) {
   fortify::SiteDescriptor site = describeCall(call, fortify::primaryProblem(rule), rule.name);
-  registerSite(site).throughLibc = true;
+  registerSite(site).libcCheck = true;
   libcCalls()[{get_pure_location(gimple_location(call)), originalFunction(cfun->decl),
                gimple_call_fndecl(call)}] =
       fortify::encodeSite(site);
@@ -328,7 +328,7 @@ void observeLibcSizes(function *fun) {
     return sizeIsKnown(value, staticOnly);
   };
   const bool libraryIsStatic = libcFortifyLevel() < 3;
-  forEachLibcCheck(fun, [&](gcall *call, SiteState *site) {
+  forEachLibcCheck(fun, [&](gcall *call, fortify::SiteFacts *site) {
     for (unsigned i = 0; i < gimple_call_num_args(call); ++i) {
       tree size = throughCopies(gimple_call_arg(call, i));
       if (TREE_CODE(size) != SSA_NAME)
@@ -336,10 +336,12 @@ void observeLibcSizes(function *fun) {
       gassign *min = dyn_cast<gassign *>(SSA_NAME_DEF_STMT(size));
       if (min && isTightenedMin(min)) {
         auto [library, plugin] = tightenedOperands(min);
-        site->observeLibcSizes(known(library, libraryIsStatic), known(plugin, false));
+        site->observeLibcSizes(
+            fortify::fortifierOf(known(plugin, false), known(library, libraryIsStatic)));
       } else if (isSizeQuery(SSA_NAME_DEF_STMT(size)) &&
                  (hasName(size, kLibrarySizeName) || isCheckTemporary(size))) {
-        site->observeLibcSizes(known(size, libraryIsStatic), known(size, false));
+        site->observeLibcSizes(
+            fortify::fortifierOf(known(size, false), known(size, libraryIsStatic)));
       }
     }
   });
@@ -395,7 +397,7 @@ opt_pass *makeOptOutPass(gcc::context *context) { return new OptOutPass(context)
 void observeLibcChecks(function *fun) {
   if (libcCalls().empty())
     return;
-  forEachLibcCheck(fun, [](gcall *, SiteState *site) { site->libcCheckSurvives = true; });
+  forEachLibcCheck(fun, [](gcall *, fortify::SiteFacts *site) { site->observeLibcCheckSurvives(); });
 }
 
 namespace {

@@ -39,7 +39,7 @@ public:
 void observeUnknownSizes(function *fun) {
   forEachCheckMarker(fun, [](CheckMarker &marker) {
     if (marker.site && isUnknownSize(marker.available()))
-      marker.site->observe(fortify::SiteStatus::Unknown);
+      marker.site->observeCheck(fortify::SiteStatus::Unknown);
   });
 }
 

@@ -21,14 +21,15 @@ bool gNoteEmitted;
 
 // The note as assembly, self-contained (push/pop of the section), so that
 // it can go into the assembly file or into a top-level asm statement.
+fortify::UnitSummary summary() {
+  return fortify::summarizeUnit(siteTable(), compilerName(),
+                                main_input_filename ? main_input_filename : "", *gOptions,
+                                libcFortifyLevel());
+}
+
 std::string noteAssembly() {
-  fortify::StatusCounts counts;
-  forEachSite([&](const SiteState &site) {
-    if (fortify::isHeadlineCheck(site.descriptor.problem))
-      counts.add(site.status());
-  });
   std::string bytes = fortify::noteBytes(
-      fortify::notePayload(FORTIFY_VERSION, compilerName(), *gOptions, counts));
+      fortify::notePayload(FORTIFY_VERSION, compilerName(), *gOptions, summary().counts));
   std::string text = "\t.pushsection " + std::string(fortify::kNoteSectionName) +
                      ",\"a\",@note\n\t.balign 4";
   for (size_t i = 0; i < bytes.size(); ++i)
@@ -60,21 +61,8 @@ void emitNoteIntoLinkTimeIr(void *, void *) {
 void writeCoverageRecords(void *, void *) {
   if (gOptions->reportPath.empty() || in_lto_p || seen_error())
     return;
-  std::vector<fortify::CoverageRecord> records;
-  const int libcLevel = libcFortifyLevel();
-  forEachSite([&](const SiteState &site) {
-    fortify::CoverageRecord record;
-    record.compiler = compilerName();
-    record.translationUnit = main_input_filename ? main_input_filename : "";
-    record.site = site.descriptor;
-    record.status = site.status();
-    record.level = gOptions->level;
-    record.by = site.knownBy(libcLevel);
-    record.libcLevel = libcLevel;
-    records.push_back(record);
-  });
   std::string error;
-  if (!fortify::appendCoverageRecords(gOptions->reportPath, records, error))
+  if (!fortify::appendCoverageRecords(gOptions->reportPath, summary().records, error))
     ::error("%s", error.c_str());
 }
 

@@ -26,8 +26,8 @@ declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)
 ; CHECK: [[READ:@[0-9a-z.]+]] = private unnamed_addr constant [52 x i8] c"fortify: buffer over-read in memcpy at demo.c:21:3\0A\00"
 ; CHECK: [[STRLEN:@[0-9a-z.]+]] = private unnamed_addr constant [53 x i8] c"fortify: buffer over-read in strlen at demo.c:22:10\0A\00"
 ; CHECK: [[OPEN:@[0-9a-z.]+]] = private unnamed_addr constant [70 x i8] c"fortify: O_CREAT or O_TMPFILE without a mode in open at demo.c:23:12\0A\00"
-; CHECK: [[FORMAT:@[0-9a-z.]+]] = private unnamed_addr constant [63 x i8] c"fortify: %n in a non-literal format in printf at demo.c:24:11\0A\00"
-; CHECK: [[SPRINTF_N:@[0-9a-z.]+]] = private unnamed_addr constant [64 x i8] c"fortify: %n in a non-literal format in sprintf at demo.c:25:11\0A\00"
+; CHECK: [[FORMAT:@[0-9a-z.]+]] = private unnamed_addr constant [80 x i8] c"fortify: %n in a format that is not a string literal in printf at demo.c:24:11\0A\00"
+; CHECK: [[SPRINTF_N:@[0-9a-z.]+]] = private unnamed_addr constant [81 x i8] c"fortify: %n in a format that is not a string literal in sprintf at demo.c:25:11\0A\00"
 ; CHECK: [[SPRINTF:@[0-9a-z.]+]] = private unnamed_addr constant [53 x i8] c"fortify: buffer overflow in sprintf at demo.c:25:11\0A\00"
 ; CHECK-LABEL: define void @f(
 ; CHECK: call i64 @write(i32 2, ptr [[MSG1]], i64 50), !dbg [[LOC:![0-9]+]]
@@ -57,9 +57,9 @@ define void @f(ptr %d, ptr %s, i64 %n) !dbg !5 {
 ; CHECK-NEXT: call void @abort() {{.*}}!dbg [[STRLEN_LOC]]
 ; CHECK: call i64 @write(i32 2, ptr [[OPEN]], i64 69)
 ; CHECK: call i32 (ptr, i32, ...) @open(ptr %path, i32 %flags)
-; CHECK: call i64 @write(i32 2, ptr [[FORMAT]], i64 62)
+; CHECK: call i64 @write(i32 2, ptr [[FORMAT]], i64 79)
 ; CHECK: call i32 (ptr, ...) @printf(ptr %format, ptr %count)
-; CHECK: call i64 @write(i32 2, ptr [[SPRINTF_N]], i64 63)
+; CHECK: call i64 @write(i32 2, ptr [[SPRINTF_N]], i64 80)
 ; CHECK: call i32 (ptr, i64, ptr, ...) @snprintf(
 ; CHECK: call i64 @write(i32 2, ptr [[SPRINTF]], i64 52)
 ; CHECK: call i32 (ptr, ptr, ...) @sprintf(

@@ -1,7 +1,7 @@
 ; Constant flags with O_CREAT (or O_TMPFILE) and no mode argument are a
 ; compile-time error at the call.
 ; RUN: not %opt -load-pass-plugin %clang-plugin -passes=fortify -disable-output %s 2>&1 | FileCheck %s
-; CHECK: error: {{.*}}in function create {{.*}}: fortify: open called with O_CREAT or O_TMPFILE needs a mode argument
+; CHECK: error: {{.*}}in function create {{.*}}: 'open' is called with O_CREAT or O_TMPFILE and no mode [fortify]
 ; CHECK-NOT: error:
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"

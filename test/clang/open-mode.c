@@ -3,8 +3,8 @@
 // run time stop the program; a mode argument is always fine.
 // RUN: not %clang-fortify -O0 -c -DCONSTANT %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=ERROR
 // RUN: not %clang-fortify -O2 -c -DCONSTANT %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=ERROR
-// ERROR: open-mode.c:[[# @LINE + 13]]:{{[0-9]+}}: error: fortify: open called with O_CREAT or O_TMPFILE needs a mode argument
-// ERROR: open-mode.c:[[# @LINE + 13]]:{{[0-9]+}}: error: fortify: openat called with O_CREAT or O_TMPFILE needs a mode argument
+// ERROR: open-mode.c:[[# @LINE + 13]]:{{[0-9]+}}: error: 'open' is called with O_CREAT or O_TMPFILE and no mode [fortify]
+// ERROR: open-mode.c:[[# @LINE + 13]]:{{[0-9]+}}: error: 'openat' is called with O_CREAT or O_TMPFILE and no mode [fortify]
 // RUN: %clang-fortify -O0 %s -o %t.O0 && %t.O0 %t.file 0 && not --crash %t.O0 %t.file 64
 // RUN: %clang-fortify -O2 %s -o %t.O2 && %t.O2 %t.file 0 && not --crash %t.O2 %t.file 64
 // RUN: %musl-clang-fortify -O2 %s -o %t.musl && %t.musl %t.file 0 && not --crash %t.musl %t.file 64

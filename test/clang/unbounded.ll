@@ -3,8 +3,8 @@
 ; RUN: %opt -load-pass-plugin %clang-plugin -passes='fortify,fortify' -S %s -o %t.ll 2>&1 | FileCheck %s --check-prefix=WARN --implicit-check-not=warning:
 ; RUN: FileCheck %s < %t.ll
 ; RUN: %opt -load-pass-plugin %clang-plugin -passes='fortify<mode=abort;level=1>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=WARN --implicit-check-not=warning:
-; WARN: warning: demo.c:7:3: in function f {{.*}}: fortify: 'gets' cannot be bounded; use 'fgets' instead
-; WARN: warning: {{.*}}in function g {{.*}}: fortify: 'gets' cannot be bounded; use 'fgets' instead
+; WARN: warning: demo.c:7:3: in function f {{.*}}: 'gets' cannot be bounded; use 'fgets' instead [fortify]
+; WARN: warning: {{.*}}in function g {{.*}}: 'gets' cannot be bounded; use 'fgets' instead [fortify]
 
 ; CHECK-LABEL: define ptr @f(
 ; CHECK-NEXT: %b = alloca [16 x i8]

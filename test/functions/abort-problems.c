@@ -12,7 +12,7 @@
 // OVERFLOW: {{^}}fortify: buffer overflow in memcpy at {{.*}}abort-problems.c:[[#@LINE+17]]:{{[0-9]+}}{{$}}
 // OVER-READ: {{^}}fortify: buffer over-read in strlen at {{.*}}abort-problems.c:[[#@LINE+22]]:{{[0-9]+}}{{$}}
 // OPEN: {{^}}fortify: O_CREAT or O_TMPFILE without a mode in open at {{.*}}abort-problems.c:[[#@LINE+25]]:{{[0-9]+}}{{$}}
-// FORMAT: {{^}}fortify: %n in a non-literal format in printf at {{.*}}abort-problems.c:[[#@LINE+28]]:{{[0-9]+}}{{$}}
+// FORMAT: {{^}}fortify: %n in a format that is not a string literal in printf at {{.*}}abort-problems.c:[[#@LINE+28]]:{{[0-9]+}}{{$}}
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>

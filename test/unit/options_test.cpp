@@ -62,17 +62,5 @@ TEST(OptionsTest, RejectsUnknownOptions) {
   EXPECT_EQ(error, "fortify: unknown option 'levle=2'; valid options: level=1|2|3, mode=trap|abort|report, reads=on|off, werror, report=PATH");
 }
 
-TEST(OptionsTest, AbortMessage) {
-  EXPECT_EQ(abortMessage("memcpy", "a.c", 12, 5), "fortify: buffer overflow in memcpy at a.c:12:5\n");
-  EXPECT_EQ(abortMessage("strcpy", "a.c", 3, 0), "fortify: buffer overflow in strcpy at a.c:3\n");
-  EXPECT_EQ(abortMessage("strcat", "", 0, 0), "fortify: buffer overflow in strcat at <unknown>\n");
-  EXPECT_EQ(abortMessage(Problem::OverRead, "strlen", "a.c", 1, 2),
-            "fortify: buffer over-read in strlen at a.c:1:2\n");
-  EXPECT_EQ(abortMessage(Problem::OpenWithoutMode, "open", "a.c", 1, 2),
-            "fortify: O_CREAT or O_TMPFILE without a mode in open at a.c:1:2\n");
-  EXPECT_EQ(abortMessage(Problem::FormatN, "printf", "a.c", 1, 2),
-            "fortify: %n in a non-literal format in printf at a.c:1:2\n");
-}
-
 }  // namespace
 }  // namespace fortify

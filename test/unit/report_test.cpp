@@ -1,6 +1,7 @@
 // common/report.cpp: the site descriptors, diagnostics, coverage records and
 // note section both plugins emit and tools/coverage reads.
 #include "report.h"
+#include "sites.h"
 
 #include <gtest/gtest.h>
 
@@ -17,17 +18,6 @@ namespace {
 
 using namespace std::string_literals;
 
-SiteDescriptor makeSite(Problem problem, std::string function, std::string file, unsigned line,
-                        unsigned column, std::string caller) {
-  SiteDescriptor site;
-  site.problem = problem;
-  site.function = std::move(function);
-  site.file = std::move(file);
-  site.line = line;
-  site.column = column;
-  site.caller = std::move(caller);
-  return site;
-}
 
 void expectSameSite(const SiteDescriptor &a, const SiteDescriptor &b) {
   EXPECT_EQ(a.problem, b.problem);
@@ -90,29 +80,6 @@ TEST(ReportTest, DecodeSiteRejects) {
   };
   for (const std::string &text : bad)
     EXPECT_FALSE(decodeSite(text, site)) << "accepted: " << text.size() << " bytes";
-}
-
-TEST(ReportTest, FormatLocation) {
-  EXPECT_EQ(formatLocation("x.c", 12, 5), "x.c:12:5");
-  EXPECT_EQ(formatLocation("x.c", 12, 0), "x.c:12");
-  EXPECT_EQ(formatLocation("x.c", 0, 0), "x.c");
-  EXPECT_EQ(formatLocation("x.c", 0, 7), "x.c");  // a column without a line says nothing
-  EXPECT_EQ(formatLocation("", 0, 0), "<unknown>");
-  EXPECT_EQ(formatLocation("", 3, 4), "<unknown>:3:4");
-}
-
-TEST(ReportTest, ProvenProblemMessage) {
-  EXPECT_EQ(provenProblemMessage(makeSite(Problem::Overflow, "memcpy", "x.c", 1, 1, "f"), 16, 8),
-            "'memcpy' writes 16 bytes into a region of size 8 [fortify]");
-  EXPECT_EQ(provenProblemMessage(makeSite(Problem::OverRead, "write", "x.c", 1, 1, "f"), 10, 4),
-            "'write' reads 10 bytes from a region of size 4 [fortify]");
-  EXPECT_EQ(provenProblemMessage(makeSite(Problem::OpenWithoutMode, "open", "", 0, 0, ""), 0, 0),
-            "'open' is called with O_CREAT or O_TMPFILE and no mode [fortify]");
-  EXPECT_EQ(provenProblemMessage(makeSite(Problem::FormatN, "printf", "", 0, 0, ""), 0, 0),
-            "'printf' is called with %n in a format that is not a string literal [fortify]");
-  EXPECT_EQ(provenProblemMessage(makeSite(Problem::Overflow, "memset", "", 0, 0, ""),
-                                 UINT64_MAX, 0),
-            "'memset' writes 18446744073709551615 bytes into a region of size 0 [fortify]");
 }
 
 TEST(ReportTest, StatusNamesRoundTrip) {

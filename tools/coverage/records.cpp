@@ -1,6 +1,7 @@
 #include "records.h"
 
 #include "json.h"
+#include "messages.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -91,17 +92,12 @@ bool parseRecord(std::string_view line, CoverageRecord &record, std::string &err
     error = "\"function\" must not be empty";
     return false;
   }
-  bool knownCheck = false;
-  for (Problem problem :
-       {Problem::Overflow, Problem::OverRead, Problem::OpenWithoutMode, Problem::FormatN})
-    if (check == problemWord(problem)) {
-      record.site.problem = problem;
-      knownCheck = true;
-    }
-  if (!knownCheck) {
-    error = "unknown check \"" + check + "\" (expected write, read, open or format)";
+  const ProblemInfo *problem = findProblem(check);
+  if (!problem) {
+    error = "unknown check \"" + check + "\" (expected " + problemWordList() + ")";
     return false;
   }
+  record.site.problem = problem->problem;
   if (!parseStatus(status, record.status)) {
     error = "unknown status \"" + status + "\" (expected safe, checked, unknown or overflow)";
     return false;
