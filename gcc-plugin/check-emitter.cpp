@@ -58,6 +58,20 @@ bool matchesPrototype(const gcall *call, const Rule &rule) {
 // glibc, whose checked printf allows %n in read-only memory, nothing to
 // check.
 bool isStringLiteral(tree pointer) {
+  // A literal at a constant offset ("a%nb" + 1) reaches the call through a
+  // temporary the gimplifier made: _1 = &"a%nb" + 1.
+  for (int depth = 0; TREE_CODE(pointer) == SSA_NAME && depth < 4; ++depth) {
+    gassign *definition = dyn_cast<gassign *>(SSA_NAME_DEF_STMT(pointer));
+    if (!definition)
+      return false;
+    tree_code code = gimple_assign_rhs_code(definition);
+    if (code == POINTER_PLUS_EXPR && TREE_CODE(gimple_assign_rhs2(definition)) != INTEGER_CST)
+      return false;
+    if (code != POINTER_PLUS_EXPR && code != ADDR_EXPR && code != SSA_NAME &&
+        !CONVERT_EXPR_CODE_P(code))
+      return false;
+    pointer = gimple_assign_rhs1(definition);
+  }
   if (TREE_CODE(pointer) != ADDR_EXPR)
     return false;
   tree object = TREE_OPERAND(pointer, 0);
@@ -294,9 +308,15 @@ private:
   // message must not show a product that wrapped.
   tree bytes(SequenceBuilder &b, tree units, unsigned unitBytes, tree count = NULL_TREE) {
     tree value = b.toSize(units);
+    // A product past SIZE_MAX is SIZE_MAX: min(value, limit) * factor,
+    // with every bit set when value passed the limit.
     auto scale = [&](tree factor) {
       tree limit = b.binary(TRUNC_DIV_EXPR, build_all_ones_cst(size_type_node), factor);
-      value = b.binary(MULT_EXPR, b.binary(MIN_EXPR, value, limit), factor);
+      tree product = b.binary(MULT_EXPR, b.binary(MIN_EXPR, value, limit), factor);
+      tree passed = b.newTemporary(boolean_type_node);
+      b.append(gimple_build_assign(passed, GT_EXPR, value, limit));
+      tree all = b.binary(MINUS_EXPR, build_zero_cst(size_type_node), b.toSize(passed));
+      value = b.binary(BIT_IOR_EXPR, product, all);
     };
     if (count)
       scale(b.toSize(count));

@@ -1,11 +1,7 @@
-// XFAIL: *
-// Known bug of the GCC plugin: the bytes a failed CopyLength check reports
-// (its __fortify_fail argument, and the compile-time warning made of it)
-// are min(n, SIZE_MAX / k) * k, which is not the product saturated at
-// SIZE_MAX: fread(buf, 3, 2^63) really asks for more than SIZE_MAX bytes
-// but is reported as 2^63, and a product just past SIZE_MAX as SIZE_MAX - 3.
-// The Clang plugin reports SIZE_MAX (wraps ? -1 : n * k) for all four; the
-// GCC plugin should say the same. Remove the XFAIL line when it does.
+// The bytes a failed CopyLength check reports (its __fortify_fail argument,
+// and the compile-time warning made of it) are the product saturated at
+// SIZE_MAX on both compilers: fread(buf, 3, 2^63) asks for more than
+// SIZE_MAX bytes, and so does a product that wraps to a small number.
 // RUN: %clang-fortify -O2 -Wfortify-source -c %s -o /dev/null 2>&1 | FileCheck %s
 // RUN: %gcc-fortify -O2 -Wstringop-overflow -c %s -o /dev/null 2>&1 | FileCheck %s
 // CHECK: 'fread' writes 18446744073709551615 bytes into a region of size 16
