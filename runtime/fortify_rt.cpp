@@ -8,6 +8,7 @@
 // _FORTIFY_SOURCE or the plugins (it would report itself). Shared state is
 // atomics only, so that reports from several threads neither lock nor race.
 #include "fortify/runtime.h"
+#include "problems.h"  // common/: the words both plugins use
 
 #include <errno.h>
 #include <fcntl.h>
@@ -361,20 +362,22 @@ void formatReport(Line &line, const Site &site, size_t needed, size_t available)
   line.add(": ");
   const char *problem = site.count > Problem ? site.text[Problem] : "";
   const size_t problemLength = site.count > Problem ? site.length[Problem] : 0;
-  if (equal(problem, problemLength, "write")) {
-    line.add("write of ");
+  // Compared with the runtime's own equal(): string_view's == would import
+  // memcmp.
+  const fortify::ProblemInfo *info = nullptr;
+  for (const fortify::ProblemInfo &candidate : fortify::kProblems)
+    if (equal(problem, problemLength, candidate.word.data()))
+      info = &candidate;
+  if (info && info->hasSizes) {
+    line.add(info->word.data(), info->word.size());
+    line.add(" of ");
     line.addBytes(needed);
-    line.add(" into an object of ");
+    line.add(' ');
+    line.add(info->preposition.data(), info->preposition.size());
+    line.add(" an object of ");
     line.addBytes(available);
-  } else if (equal(problem, problemLength, "read")) {
-    line.add("read of ");
-    line.addBytes(needed);
-    line.add(" from an object of ");
-    line.addBytes(available);
-  } else if (equal(problem, problemLength, "open")) {
-    line.add("O_CREAT or O_TMPFILE without a mode");
-  } else if (equal(problem, problemLength, "format")) {
-    line.add("%n in a format that is not a string literal");
+  } else if (info) {
+    line.add(info->condition.data(), info->condition.size());
   } else {
     // A descriptor from a newer plugin, or a broken one: say what is known.
     line.add("failed check");
