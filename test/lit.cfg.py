@@ -96,13 +96,13 @@ for wrapper, plugin in (("fortify-clang++", config.clang_plugin), ("fortify-clan
 #   %cmake                                          the cmake that configured this build
 #   %obj-root, %src-root                            the build and the source tree
 #   %install-gcc-plugin-dir, %install-clang-plugin-dir, %install-libdir, %install-bindir
-# Features: ccache, pkg-config (when installed).
+# Features: ccache, pkg-config, gfortran (when installed).
 config.substitutions.append(("%cmake", config.cmake))
 config.substitutions.append(("%obj-root", config.fortify_obj_root))
 config.substitutions.append(("%src-root", config.fortify_src_root))
 for name in ("gcc-plugin-dir", "clang-plugin-dir", "libdir", "bindir"):
     config.substitutions.append(("%install-" + name, getattr(config, "install_" + name.replace("-", "_"))))
-for tool in ("ccache", "pkg-config"):
+for tool in ("ccache", "pkg-config", "gfortran"):
     if shutil.which(tool):
         config.available_features.add(tool)
 for name in ("CCACHE_DIR", "CCACHE_EXTRAFILES", "CCACHE_DISABLE", "CCACHE_PREFIX", "PKG_CONFIG_PATH", "DESTDIR"):
