@@ -91,6 +91,38 @@ bool parseDecimal(std::string_view text, unsigned &value) {
   return true;
 }
 
+CheckGroup checkGroup(Problem problem, std::string_view function) {
+  switch (problem) {
+  case Problem::Overflow: {
+    const Rule *rule = findRule(function);
+    return rule && glibcFortifies(*rule) ? CheckGroup::Headline : CheckGroup::OtherWrite;
+  }
+  case Problem::OverRead:
+    return CheckGroup::Read;
+  case Problem::OpenWithoutMode:
+    return CheckGroup::Open;
+  case Problem::FormatN:
+    return CheckGroup::Format;
+  }
+  return CheckGroup::OtherWrite;
+}
+
+std::string_view checkGroupName(CheckGroup group) {
+  switch (group) {
+  case CheckGroup::Headline:
+    return "glibc's size checks";
+  case CheckGroup::OtherWrite:
+    return "other writes";
+  case CheckGroup::Format:
+    return "format";
+  case CheckGroup::Open:
+    return "open";
+  case CheckGroup::Read:
+    return "read";
+  }
+  return "other writes";
+}
+
 Problem primaryProblem(const Rule &rule) {
   switch (rule.kind) {
   case CheckKind::None:

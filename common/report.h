@@ -71,10 +71,26 @@ bool parseStatus(std::string_view name, SiteStatus &status);
 // the size of the object: everything but Unknown.
 inline bool isProtected(SiteStatus status) { return status != SiteStatus::Unknown; }
 
-// The checks glibc makes too (write, open, format): what the headline
-// coverage figure and the note section's counts are about. Over-read checks
-// (beyond glibc) are counted apart.
-inline bool isHeadlineCheck(Problem problem) { return problem != Problem::OverRead; }
+// What the figures are given for. The headline is Red Hat's measure of
+// glibc's _FORTIFY_SOURCE: the size checks (write) of the functions glibc
+// fortifies, over all calls of those functions; the note section counts
+// the same. The other checks have lines of their own.
+enum class CheckGroup {
+  Headline,    // write, of a function glibc fortifies
+  OtherWrite,  // write, of a function glibc does not fortify
+  Format,      // %n in a writable format
+  Open,        // open's mode
+  Read,        // over-reads (beyond glibc)
+};
+inline constexpr CheckGroup kAllCheckGroups[] = {CheckGroup::Headline, CheckGroup::OtherWrite,
+                                                 CheckGroup::Format, CheckGroup::Open,
+                                                 CheckGroup::Read};
+CheckGroup checkGroup(Problem problem, std::string_view function);
+// "glibc's size checks", "other writes", "format", "open", "read".
+std::string_view checkGroupName(CheckGroup group);
+inline bool isHeadlineSite(const SiteDescriptor &site) {
+  return checkGroup(site.problem, site.function) == CheckGroup::Headline;
+}
 
 // The less protected of two statuses of one call site (copies of a site made
 // by inlining may fare differently): Overflow, Unknown, Checked, Safe.
@@ -121,7 +137,7 @@ bool appendCoverageRecords(const std::string &path, const std::vector<CoverageRe
 // ---------------------------------------------------------------------------
 // The note section every instrumented object carries: ELF note, owner
 // "fortify", type kNoteType, description a NUL-terminated text (the counts
-// are of call-site checks for which isHeadlineCheck holds):
+// are of call-site checks for which isHeadlineSite holds):
 //   "fortify-plugins 0.2.0; compiler=gcc 12.2.0; level=3; mode=trap;
 //    safe=N; checked=N; unknown=N; overflow=N"
 inline constexpr std::string_view kNoteSectionName = ".note.fortify";

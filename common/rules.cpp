@@ -26,8 +26,10 @@ constexpr Rule kRules[] = {
         .alias("__builtin_mempcpy", "__mempcpy").glibc("__mempcpy_chk"),
     Rule("memset", K::CopyLength).writes(0, 2).prototype("p:pcz")
         .alias("__builtin_memset", "llvm.memset", "llvm.memset.inline").glibc("__memset_chk"),
-    Rule("bcopy", K::CopyLength).writes(1, 2).reads(R::Length, 0).prototype("v:ppz").alias("__builtin_bcopy"),
-    Rule("bzero", K::CopyLength).writes(0, 1).prototype("v:pz").alias("__builtin_bzero"),
+    Rule("bcopy", K::CopyLength).writes(1, 2).reads(R::Length, 0).prototype("v:ppz").alias("__builtin_bcopy")
+        .glibcThroughOthers(),
+    Rule("bzero", K::CopyLength).writes(0, 1).prototype("v:pz").alias("__builtin_bzero")
+        .glibcThroughOthers(),
     Rule("explicit_bzero", K::CopyLength).writes(0, 1).prototype("v:pz").glibc("__explicit_bzero_chk"),
     Rule("strcpy", K::CopyString).writes(0).from(1).subobject().prototype("p:pp")
         .alias("__builtin_strcpy").glibc("__strcpy_chk"),
@@ -203,6 +205,8 @@ int objectSizeType(const Rule &rule, int level) {
 }
 
 bool checksFormat(const Rule &rule, int level) { return level >= 2 && rule.format != kNoArg; }
+
+bool glibcFortifies(const Rule &rule) { return !rule.glibcChecked.empty() || rule.glibcInline; }
 
 bool checksWrite(const Rule &rule) {
   switch (rule.kind) {

@@ -135,6 +135,9 @@ struct Rule {
   // glibc's own fortified entry point. Calls to it are already checked by
   // glibc and are never checked again.
   std::string_view glibcChecked;
+  // glibc's headers fortify the function without an entry point of its own
+  // (bcopy and bzero through __memmove_chk and __memset_chk).
+  bool glibcInline = false;
 
   // Builders, so that each table row names what it sets.
   constexpr Rule(std::string_view functionName, CheckKind checkKind)
@@ -166,6 +169,7 @@ struct Rule {
     Rule r = *this; r.aliases = {a, b, c}; return r;
   }
   constexpr Rule glibc(std::string_view checked) const { Rule r = *this; r.glibcChecked = checked; return r; }
+  constexpr Rule glibcThroughOthers() const { Rule r = *this; r.glibcInline = true; return r; }
 };
 
 // Every rule, in a fixed order (the order reports use).
@@ -194,6 +198,10 @@ bool readsSourceString(const Rule &rule);
 
 // Whether the over-read check of the rule applies with these options.
 bool checksRead(const Rule &rule, const Options &options);
+
+// Whether glibc's _FORTIFY_SOURCE fortifies the function: the functions
+// Red Hat's coverage figures count.
+bool glibcFortifies(const Rule &rule);
 
 // Whether %n checks apply to the rule's format at a level (glibc: level 2).
 bool checksFormat(const Rule &rule, int level);

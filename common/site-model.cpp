@@ -152,7 +152,7 @@ UnitSummary summarizeUnit(const SiteTable &table, std::string_view compiler,
     record.level = options.level;
     record.by = site.knownBy();
     record.libcLevel = libcLevel;
-    if (isHeadlineCheck(site.descriptor.problem))
+    if (isHeadlineSite(site.descriptor))
       summary.counts.add(record.status);
     summary.records.push_back(std::move(record));
   }

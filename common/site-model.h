@@ -97,8 +97,8 @@ private:
 };
 
 // What the unit leaves behind: one coverage record per site, in source
-// order, and the counts of the note section (the checks glibc makes too:
-// isHeadlineCheck).
+// order, and the counts of the note section (glibc's size checks:
+// isHeadlineSite).
 struct UnitSummary {
   std::vector<CoverageRecord> records;
   StatusCounts counts;

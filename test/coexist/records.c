@@ -28,7 +28,7 @@
 // JSON: "libc_levels": [2],
 // JSON-NEXT: "write": {"sites": 6, "safe": 1, "checked": 4, "unknown": 1, "overflow": 0, "protected": 5, {{.*}}},
 // JSON-NEXT: "write_libc_alone": {"sites": 6, "safe": 1, "checked": 2, "unknown": 3, "overflow": 0, "protected": 3, {{.*}}},
-// TOOL: C library alone: 3 of 6 write sites (50.00%); with the plugin: 5 (83.33%)
+// TOOL: C library alone: 3 of 6 call sites (50.00%); with the plugin: 5 (83.33%)
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

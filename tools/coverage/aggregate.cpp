@@ -2,9 +2,7 @@
 
 namespace fortify::coverage {
 
-CheckGroup groupOf(Problem check) {
-  return isHeadlineCheck(check) ? CheckGroup::Glibc : CheckGroup::Read;
-}
+CheckGroup groupOf(const SiteKey &key) { return checkGroup(key.check, key.function); }
 
 const char *groupingName(Grouping grouping) {
   switch (grouping) {
@@ -38,23 +36,15 @@ void Aggregate::add(const CoverageRecord &record) {
 Counts Aggregate::libcAlone() const {
   Counts counts;
   for (const auto &[key, site] : sites)
-    if (key.check == Problem::Overflow)
+    if (groupOf(key) == CheckGroup::Headline)
       counts.add(site.libcKnew ? site.status : SiteStatus::Unknown);
-  return counts;
-}
-
-Counts Aggregate::writeSites() const {
-  Counts counts;
-  for (const auto &[key, site] : sites)
-    if (key.check == Problem::Overflow)
-      counts.add(site.status);
   return counts;
 }
 
 Counts Aggregate::total(CheckGroup group) const {
   Counts counts;
   for (const auto &[key, site] : sites)
-    if (groupOf(key.check) == group)
+    if (groupOf(key) == group)
       counts.add(site.status);
   return counts;
 }
@@ -75,7 +65,7 @@ std::vector<Row> Aggregate::rows(Grouping grouping) const {
              (key.file.empty() ? std::string("<unknown>") : key.file) + ")";
       break;
     }
-    const CheckGroup group = groupOf(key.check);
+    const CheckGroup group = groupOf(key);
     Row &row = byName[{name, group}];
     row.name = name;
     row.group = group;

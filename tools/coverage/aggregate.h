@@ -4,8 +4,9 @@
 // coverage = protected sites / all sites, where a site is protected unless
 // its status is "unknown" (fortify::isProtected): the compiler knew the
 // object's size, so the call was proven safe, is checked at run time, or was
-// proven to overflow. The headline figure counts the checks glibc also makes
-// (write, open, format); read checks are counted apart.
+// proven to overflow. The headline figure is Red Hat's: the size checks of
+// the functions glibc fortifies (fortify::CheckGroup); the other checks are
+// counted apart.
 #ifndef FORTIFY_TOOLS_COVERAGE_AGGREGATE_H
 #define FORTIFY_TOOLS_COVERAGE_AGGREGATE_H
 
@@ -45,19 +46,14 @@ struct Site {
   std::set<std::string> compilers;
 };
 
-// The two groups the figures are given for.
-enum class CheckGroup {
-  Glibc,  // write, open, format: the headline coverage
-  Read,   // read: beyond glibc
-};
-CheckGroup groupOf(Problem check);
+CheckGroup groupOf(const SiteKey &key);
 
 using Counts = StatusCounts;
 
 // One table row: a function, file or caller, and one check group.
 struct Row {
   std::string name;
-  CheckGroup group = CheckGroup::Glibc;
+  CheckGroup group = CheckGroup::Headline;
   std::set<Problem> checks;  // the check kinds seen in this row
   Counts counts;
 };
@@ -75,11 +71,10 @@ struct Aggregate {
   void add(const CoverageRecord &record);
   unsigned duplicates() const { return records - unsigned(sites.size()); }
   Counts total(CheckGroup group) const;
-  // The write checks (glibc's size checks, as Red Hat counted them): all,
-  // and as protected by the C library's own fortification alone.
-  Counts writeSites() const;
+  // The headline sites, as protected by the C library's own fortification
+  // alone.
   Counts libcAlone() const;
-  // Sorted by name, the glibc group before the read group.
+  // Sorted by name, then in the order of kAllCheckGroups.
   std::vector<Row> rows(Grouping grouping) const;
 };
 

@@ -228,7 +228,7 @@ int runReports(const Settings &settings) {
   if (settings.haveJson &&
       !writeJson(settings, [&](std::ostream &out) { printJson(out, aggregate, fileCount); }))
     return 2;
-  const fortify::coverage::Counts headline = aggregate.total(CheckGroup::Glibc);
+  const fortify::coverage::Counts headline = aggregate.total(fortify::CheckGroup::Headline);
   if (belowMinimum(settings, headline.coverage())) {
     std::cout.flush();
     std::cerr << "fortify-coverage: coverage " << formatPercent(headline)

@@ -13,8 +13,9 @@ const char *const kDefinition =
     "unknown (the compiler knew the object's size: proven safe, checked at run time, or "
     "proven overflow)";
 const char *const kHeadline =
-    "the headline counts the checks glibc also makes (write, open, format); read checks "
-    "are counted apart";
+    "the headline is Red Hat's measure of glibc's _FORTIFY_SOURCE: the size checks of the "
+    "functions glibc fortifies, over all calls of them; other writes, format, open and read "
+    "checks are counted apart";
 
 std::string plural(unsigned n, const char *word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
@@ -27,8 +28,23 @@ std::string checksText(const std::set<Problem> &checks) {
   return text;
 }
 
-std::string groupLabel(CheckGroup group) {
-  return group == CheckGroup::Glibc ? "write, open, format" : "read (beyond glibc)";
+std::string groupLabel(CheckGroup group) { return std::string(checkGroupName(group)); }
+
+// The JSON key of a group's totals and a row's "group".
+std::string jsonGroupName(CheckGroup group) {
+  switch (group) {
+  case CheckGroup::Headline:
+    return "headline";
+  case CheckGroup::OtherWrite:
+    return "other_writes";
+  case CheckGroup::Format:
+    return "format";
+  case CheckGroup::Open:
+    return "open";
+  case CheckGroup::Read:
+    return "read";
+  }
+  return "other_writes";
 }
 
 // A table: left-aligned text columns, then right-aligned number columns.
@@ -137,8 +153,9 @@ void printTable(std::ostream &out, const Aggregate &aggregate, unsigned files,
   out << "\n"
       << "coverage = protected sites / all sites; a site is protected unless its status is\n"
          "unknown (the compiler knew the object's size: proven safe, checked at run time,\n"
-         "or proven overflow). The headline counts the checks glibc also makes (write,\n"
-         "open, format); read checks are counted apart.\n";
+         "or proven overflow). The headline is Red Hat's measure of glibc's fortify: the\n"
+         "size checks of the functions glibc fortifies; other writes, format, open and\n"
+         "read checks are counted apart.\n";
 
   for (Grouping grouping : groupings) {
     out << "\n";
@@ -150,18 +167,18 @@ void printTable(std::ostream &out, const Aggregate &aggregate, unsigned files,
 
   out << "\n";
   Table totals(header({"total"}), 1);
-  const Counts glibc = aggregate.total(CheckGroup::Glibc);
-  const Counts read = aggregate.total(CheckGroup::Read);
-  totals.add(withCounts({groupLabel(CheckGroup::Glibc)}, glibc));
-  totals.add(withCounts({groupLabel(CheckGroup::Read)}, read));
+  for (CheckGroup group : kAllCheckGroups)
+    totals.add(withCounts({groupLabel(group)}, aggregate.total(group)));
   totals.print(out);
-  out << "\ncoverage: " << formatPercent(glibc) << " (" << glibc.protectedSites() << " of "
-      << plural(glibc.sites(), "call site") << " protected; write, open and format checks)\n";
+  const Counts headline = aggregate.total(CheckGroup::Headline);
+  out << "\ncoverage: " << formatPercent(headline) << " (" << headline.protectedSites() << " of "
+      << plural(headline.sites(), "call site") << " protected; glibc's size checks)\n";
   if (!aggregate.libcLevels.empty()) {
-    const Counts alone = aggregate.libcAlone(), writes = aggregate.writeSites();
-    out << "C library alone: " << alone.protectedSites() << " of " << plural(writes.sites(), "write site")
-        << " (" << formatPercent(alone) << "); with the plugin: " << writes.protectedSites() << " ("
-        << formatPercent(writes) << ")\n";
+    const Counts alone = aggregate.libcAlone();
+    out << "C library alone: " << alone.protectedSites() << " of "
+        << plural(headline.sites(), "call site") << " (" << formatPercent(alone)
+        << "); with the plugin: " << headline.protectedSites() << " ("
+        << formatPercent(headline) << ")\n";
   }
 }
 
@@ -181,9 +198,12 @@ void printJson(std::ostream &out, const Aggregate &aggregate, unsigned files) {
     first = false;
   }
   out << "],\n";
-  out << "  \"coverage\": {" << jsonCounts(aggregate.total(CheckGroup::Glibc)) << "},\n";
-  out << "  \"read\": {" << jsonCounts(aggregate.total(CheckGroup::Read)) << "},\n";
-  // The write sites, and those the C library's own fortification knew
+  out << "  \"coverage\": {" << jsonCounts(aggregate.total(CheckGroup::Headline)) << "},\n";
+  for (CheckGroup group : kAllCheckGroups)
+    if (group != CheckGroup::Headline)
+      out << "  \"" << jsonGroupName(group) << "\": {" << jsonCounts(aggregate.total(group))
+          << "},\n";
+  // The headline sites, and those the C library's own fortification knew
   // (empty levels: it was off).
   out << "  \"libc_levels\": [";
   first = true;
@@ -192,7 +212,7 @@ void printJson(std::ostream &out, const Aggregate &aggregate, unsigned files) {
     first = false;
   }
   out << "],\n";
-  out << "  \"write\": {" << jsonCounts(aggregate.writeSites()) << "},\n";
+  out << "  \"write\": {" << jsonCounts(aggregate.total(CheckGroup::Headline)) << "},\n";
   out << "  \"write_libc_alone\": {" << jsonCounts(aggregate.libcAlone()) << "},\n";
   for (Grouping grouping : {Grouping::Function, Grouping::File, Grouping::Caller}) {
     out << "  \"by_" << groupingName(grouping) << "\": [";
@@ -201,7 +221,7 @@ void printJson(std::ostream &out, const Aggregate &aggregate, unsigned files) {
       const Row &row = rows[i];
       out << (i ? ",\n    " : "\n    ") << "{\"" << groupingName(grouping)
           << "\": " << jsonQuote(row.name) << ", \"group\": \""
-          << (row.group == CheckGroup::Glibc ? "glibc" : "read") << "\", \"checks\": "
+          << jsonGroupName(row.group) << "\", \"checks\": "
           << jsonQuote(checksText(row.checks)) << ", " << jsonCounts(row.counts) << "}";
     }
     out << (rows.empty() ? "],\n" : "\n  ],\n");
