@@ -417,13 +417,13 @@ def main():
             continue
         out.append("**%s** (reference: %s)" % ({"gcc": "GCC plugin", "clang": "Clang plugin"}[w], REF[w]))
         out.append("")
-        out.append("| package | build ref / plugin | tests pass/fail/skip ref → plugin | tests vs reference | false stops | compiler crashes | `[fortify]` warnings | new warnings | configure diffs | coverage (write, open, format) | write sites protected: glibc alone → with plugin | read coverage | build CPU s ref → plugin |")
+        out.append("| package | build ref / plugin | tests pass/fail/skip ref → plugin | tests vs reference | false stops | compiler crashes | `[fortify]` warnings | new warnings | configure diffs | coverage (glibc's size checks) | glibc alone → with plugin | read coverage | build CPU s ref → plugin |")
         out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
         for row in wrows[w]:
             out.append("| " + " | ".join(row) + " |")
         out.append("")
     if a.all_rows:
-        out.append("| package | way | build | tests pass/fail/skip | tests vs reference | false stops | compiler crashes | `[fortify]` warnings | new warnings | configure diffs | coverage (write, open, format) | write sites protected: glibc alone → with plugin | read coverage | build CPU s | CPU vs reference |")
+        out.append("| package | way | build | tests pass/fail/skip | tests vs reference | false stops | compiler crashes | `[fortify]` warnings | new warnings | configure diffs | coverage (glibc's size checks) | glibc alone → with plugin | read coverage | build CPU s | CPU vs reference |")
         out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
         for row in rows:
             out.append("| " + " | ".join(row) + " |")
