@@ -604,6 +604,10 @@ bool emitChecks(gimple_stmt_iterator *gsi, gcall *call, const Rule &rule,
                 const Options &options, Checks which) {
   if (!matchesPrototype(call, rule))
     return false;  // not the C library's function: not a call site
+  // A front end that does not declare the builtins the checks are made of
+  // (gfortran has no __builtin_object_size): nothing can be checked there.
+  if (!builtin_decl_explicit(BUILT_IN_OBJECT_SIZE) || !builtin_decl_explicit(BUILT_IN_TRAP))
+    return false;
   CallChecker checker(call, rule, options);
   bool any = checker.build(which);
   if (which == Checks::All && rule.kind == CheckKind::FormattedWrite)

@@ -12,6 +12,7 @@ packages=(
   musl-tools                               # musl-gcc and musl headers
   libgtest-dev                             # unit tests
   ccache pkg-config groff-base             # wrappers with ccache, the installed tree
+  gfortran                                 # the GCC plugin in another front end
   "$@"
 )
 
