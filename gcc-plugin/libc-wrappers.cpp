@@ -138,6 +138,12 @@ bool sizeIsKnown(tree value, bool staticOnly = false) {
     return !integer_all_onesp(value);
   if (TREE_CODE(value) != SSA_NAME)
     return false;
+  // GCC's early_objsz bounds a subobject query by what it already knows:
+  // q = MIN (__builtin_object_size (p, 1), 19). Known when either is.
+  if (gassign *bound = dyn_cast<gassign *>(SSA_NAME_DEF_STMT(value)))
+    if (gimple_assign_rhs_code(bound) == MIN_EXPR)
+      return sizeIsKnown(gimple_assign_rhs1(bound), staticOnly) ||
+             sizeIsKnown(gimple_assign_rhs2(bound), staticOnly);
   gcall *query = dyn_cast<gcall *>(SSA_NAME_DEF_STMT(value));
   if (!query || !isSizeQuery(query) || !tree_fits_shwi_p(gimple_call_arg(query, 1)))
     return false;
