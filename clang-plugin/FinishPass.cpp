@@ -6,6 +6,7 @@
 #include "Strings.h"
 #include "DynamicSizes.h"
 #include "LibcFortify.h"
+#include "LinkTimeSizes.h"
 #include "MarkerLowering.h"
 #include "ProvenProblemDiagnostics.h"
 #include "SiteTable.h"
@@ -31,15 +32,20 @@ PreservedAnalyses FortifyFinishPass::run(Module &module, ModuleAnalysisManager &
       analyses.getResult<FunctionAnalysisManagerModuleProxy>(module).getManager();
   const bool finished = module.getNamedMetadata(kFinishedMetadata) != nullptr;
 
-  // 0. The checks' level-3 queries become dynamic, if the probe (which
+  // 0. Full LTO: the queries the probe kept from LowerConstantIntrinsics
+  // are llvm.objectsize again, for the link to fold (LinkTimeSizes.cpp).
+  bool changed = restoreKeptSizes(module);
+
+  // The checks' level-3 queries become dynamic, if the probe (which
   // switches them after inlining) did not run: `opt -passes=fortify,
   // fortify-finish` (DynamicSizes.cpp). After LowerConstantIntrinsics
   // there is nothing left to switch.
-  bool changed = switchToDynamicSizes(module);
+  changed |= switchToDynamicSizes(module);
 
-  // 1. Sizes still unfolded (-O0, optnone functions, the ThinLTO pre-link
-  // pipeline): probe them and, at -O0, lower them as LowerConstantIntrinsics
-  // would, so that a check that folds leaves no code.
+  // 1. Sizes still unfolded (-O0, optnone functions, the ThinLTO and, kept
+  // above, the full LTO pre-link pipelines): probe them and, at -O0, lower
+  // them as LowerConstantIntrinsics would, so that a check that folds leaves
+  // no code.
   changed |= probeAndLowerUnfoldedSizes(module, functions, lowerSizes_);
 
   // 2. What survived: a failure path with constant sizes that do not fit

@@ -5,6 +5,7 @@
 #include "DynamicSizes.h"
 #include "FortifyPass.h"
 #include "LibcFortify.h"
+#include "LinkTimeSizes.h"
 #include "Sites.h"
 
 #include "llvm/ADT/SmallVector.h"
@@ -139,6 +140,8 @@ void recordUnknown(Module &module, const SetVector<StringRef> &unknown) {
 PreservedAnalyses FortifyProbePass::run(Module &module, ModuleAnalysisManager &analyses) {
   if (module.getNamedMetadata(kFinishedMetadata))
     return PreservedAnalyses::all();
+  // A second instance (the plugin loaded twice) probes the real queries.
+  bool restored = restoreKeptSizes(module);
   // Inlining is done: the checks' level-3 queries ask for dynamic sizes
   // from here on, and the probe evaluates them as LowerConstantIntrinsics
   // will (DynamicSizes.cpp).
@@ -154,11 +157,15 @@ PreservedAnalyses FortifyProbePass::run(Module &module, ModuleAnalysisManager &a
   bool observed = observeLibcChecks(module, functions, kLibcSeenByProbe);
   // Strings live in the module's descriptor globals, still alive here.
   recordUnknown(module, unknown);
+  // Full LTO: the queries still open go into the bitcode unfolded, for the
+  // link to fold after cross-module inlining (LinkTimeSizes.cpp).
+  bool kept = keepSizesForLink(module);
   // Dynamic sizes may have left dead instructions (erased where recorded),
   // and the named metadata changed: nothing an analysis caches. Switched
   // queries are a changed operand.
-  return unknown.empty() && !switched && !observed ? PreservedAnalyses::all()
-                                                   : PreservedAnalyses::none();
+  return unknown.empty() && !switched && !observed && !restored && !kept
+             ? PreservedAnalyses::all()
+             : PreservedAnalyses::none();
 }
 
 }  // namespace fortify_llvm
