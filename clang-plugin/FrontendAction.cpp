@@ -30,11 +30,14 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
 #include "clang/Lex/MacroInfo.h"
+#include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
 #include "clang/Sema/ParsedAttr.h"
 #include "clang/Sema/Sema.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/Path.h"
 
 #include <dlfcn.h>
 
@@ -71,6 +74,70 @@ int libcFortifyLevel(clang::Preprocessor &preprocessor) {
   level = value("_FORTIFY_SOURCE", defined);
   return defined && fortifyHeaders && optimising ? level : 0;
 }
+
+// Notes the name __FILE__ gives each file Clang enters (its presumed name,
+// #line included, with -fmacro-prefix-map applied as the preprocessor does)
+// under the name the file's debug information will have: CGDebugInfo builds
+// that from the same presumed name, remapped with -fdebug-prefix-map, and
+// makes a relative one relative to the (remapped) compilation directory.
+class FileNameCollector : public clang::PPCallbacks {
+public:
+  FileNameCollector(clang::CompilerInstance &compiler,
+                    std::shared_ptr<fortify_llvm::FrontendFacts> facts)
+      : compiler_(compiler), facts_(std::move(facts)) {}
+
+  void FileChanged(clang::SourceLocation location, FileChangeReason reason,
+                   clang::SrcMgr::CharacteristicKind, clang::FileID) override {
+    if (reason != EnterFile && reason != RenameFile)
+      return;
+    clang::SourceManager &sources = compiler_.getSourceManager();
+    clang::PresumedLoc presumed = sources.getPresumedLoc(location);
+    if (presumed.isInvalid())
+      return;
+    llvm::StringRef name = presumed.getFilename();
+    bool main = sources.getFileID(location) == sources.getMainFileID();
+    if (!main && !seen_.insert(name).second)
+      return;
+    llvm::SmallString<256> macroName(name);
+    clang::Preprocessor::processPathForFileMacro(macroName, compiler_.getLangOpts(),
+                                                 compiler_.getTarget());
+    std::string spelled(macroName);
+    if (main && facts_->mainFile.empty())
+      facts_->mainFile = spelled;
+    std::string debugName = remapDebugPath(name);
+    facts_->fileNames.emplace(fortify_llvm::debugFileKey("", debugName), spelled);
+    if (!llvm::sys::path::is_absolute(debugName))
+      facts_->fileNames.emplace(fortify_llvm::debugFileKey(compilationDirectory(), debugName),
+                                spelled);
+  }
+
+private:
+  // CGDebugInfo::remapDIPath: the last matching -fdebug-prefix-map wins.
+  std::string remapDebugPath(llvm::StringRef path) const {
+    llvm::SmallString<256> remapped(path);
+    for (const auto &[from, to] : llvm::reverse(compiler_.getCodeGenOpts().DebugPrefixMap))
+      if (llvm::sys::path::replace_path_prefix(remapped, from, to))
+        break;
+    return std::string(remapped);
+  }
+
+  // CGDebugInfo::getCurrentDirname, remapped.
+  const std::string &compilationDirectory() {
+    if (directory_.empty()) {
+      std::string directory = compiler_.getCodeGenOpts().DebugCompilationDir;
+      if (directory.empty())
+        if (auto current = compiler_.getVirtualFileSystem().getCurrentWorkingDirectory())
+          directory = *current;
+      directory_ = remapDebugPath(directory);
+    }
+    return directory_;
+  }
+
+  clang::CompilerInstance &compiler_;
+  std::shared_ptr<fortify_llvm::FrontendFacts> facts_;
+  llvm::StringSet<> seen_;
+  std::string directory_;
+};
 
 // Notes, while Clang parses, what the passes need of the AST: whether the C
 // prototypes of the rule table's functions return a signed integer (LLVM IR
@@ -240,6 +307,7 @@ protected:
         [options, facts](llvm::PassBuilder &builder) {
           fortify_llvm::registerFortifyPass(builder, options, facts);
         });
+    compiler.getPreprocessor().addPPCallbacks(std::make_unique<FileNameCollector>(compiler, facts));
     return std::make_unique<FactsCollector>(compiler, facts, definitions);
   }
 

@@ -14,6 +14,8 @@
 
 namespace llvm {
 class DILocation;
+class Module;
+class StringRef;
 }
 
 namespace fortify_llvm {
@@ -26,8 +28,18 @@ inline constexpr const char *kNoFortifyAnnotation = "no_fortify";
 // by name, as Clang's AST declares them.
 using ResultSigns = std::map<std::string, bool, std::less<>>;
 
+// File names as __FILE__ spells them (the presumed name, -fmacro-prefix-map
+// applied), by the path the file's debug information gives it (debugFileKey):
+// the passes see only the latter, which Clang derives from the same presumed
+// name but remaps with -fdebug-prefix-map and splits at the compilation
+// directory.
+using FileNames = std::map<std::string, std::string, std::less<>>;
+
 struct FrontendFacts {
   ResultSigns signs;
+  FileNames fileNames;
+  // The main source file as __FILE__ spells it there.
+  std::string mainFile;
   // The C library headers' own _FORTIFY_SOURCE level (glibc's
   // __USE_FORTIFY_LEVEL after the headers decided, e.g. 0 at -O0); 0: off.
   int libcLevel = 0;
@@ -42,6 +54,19 @@ struct FrontendFacts {
                      const std::vector<std::string> &notes, const std::string &function)>
       warn;
 };
+
+// The key of FileNames: a DIFile's directory and name joined and normalised
+// (Clang splits an absolute path at the compilation directory).
+std::string debugFileKey(llvm::StringRef directory, llvm::StringRef file);
+
+// A file name as the plugin embeds it (messages, descriptors, records): as
+// __FILE__ spells it when the front end is there, so that -ffile-prefix-map
+// and -fmacro-prefix-map apply as they do to __FILE__ and both plugins name
+// a file alike; otherwise (-fpass-plugin, opt) the debug information's name.
+std::string sourceFileName(const llvm::DILocation &location);
+// The translation unit's main file, likewise (the module's source file name
+// without the front end).
+std::string sourceFileName(const llvm::Module &module);
 
 // The facts of the translation unit whose pipeline is running, or null; set
 // by the passes for the length of their run (ActiveFacts).

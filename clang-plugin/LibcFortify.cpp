@@ -6,6 +6,7 @@
 #include "Strings.h"
 
 #include "FortifyPass.h"
+#include "FrontendFacts.h"
 #include "SizeProbe.h"
 #include "Sites.h"
 
@@ -249,7 +250,7 @@ public:
   // is in the header, the call site's is further up the inlinedAt chain.
   MDString *find(const DILocation *location) const {
     for (; location && !byLocation_.empty(); location = location->getInlinedAt()) {
-      std::string key = location->getFilename().str() + ":" +
+      std::string key = sourceFileName(*location) + ":" +
                         std::to_string(location->getLine()) + ":" +
                         std::to_string(location->getColumn());
       if (auto found = byLocation_.find(key); found != byLocation_.end())

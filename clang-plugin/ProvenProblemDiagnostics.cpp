@@ -45,7 +45,7 @@ void diagnoseOverflow(CallBase &call, const fortify::SiteDescriptor &site, uint6
   const DILocation *location = call.getDebugLoc().get();
   for (const DILocation *at = location; at; at = at->getInlinedAt())
     if (at->getLine() == site.line && at->getColumn() == site.column &&
-        at->getFilename() == site.file) {
+        sourceFileName(*at) == site.file) {
       location = at;
       break;
     }

@@ -1,4 +1,5 @@
 #include "Sites.h"
+#include "FrontendFacts.h"
 #include "Strings.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
@@ -63,11 +64,11 @@ fortify::SiteDescriptor describeCall(const CallBase &call, fortify::Problem prob
   site.problem = problem;
   site.function = function.str();
   if (const DILocation *location = call.getDebugLoc().get()) {
-    site.file = location->getFilename().str();
+    site.file = sourceFileName(*location);
     site.line = location->getLine();
     site.column = location->getColumn();
   } else {
-    site.file = call.getModule()->getSourceFileName();
+    site.file = sourceFileName(*call.getModule());
   }
   site.caller = demangle(view(call.getFunction()->getName()));
   return site;

@@ -4,6 +4,7 @@
 #include "UnitReport.h"
 #include "Strings.h"
 #include "FortifyDiagnostic.h"
+#include "FrontendFacts.h"
 #include "SiteTable.h"
 #include "report.h"
 
@@ -45,7 +46,7 @@ void addNote(Module &module, const fortify::Options &options,
 void writeUnitReport(Module &module, const fortify::Options &options,
                      const fortify::SiteTable &table, int libcLevel) {
   const fortify::UnitSummary summary =
-      fortify::summarizeUnit(table, compilerName(), module.getSourceFileName(), options, libcLevel);
+      fortify::summarizeUnit(table, compilerName(), sourceFileName(module), options, libcLevel);
   if (!options.reportPath.empty()) {
     std::string error;
     if (!fortify::appendCoverageRecords(options.reportPath, summary.records, error))

@@ -1,10 +1,16 @@
 #include "site-registry.h"
 
+#include "file-prefix-map.h"
+
 namespace fortify_gcc {
 
 fortify::SiteTable &siteTable() {
   static fortify::SiteTable table;
   return table;
+}
+
+std::string sourceFileName(const char *file) {
+  return file ? remap_macro_filename(file) : "";
 }
 
 fortify::SiteDescriptor describeCall(const gimple *call, fortify::Problem problem,
@@ -15,7 +21,7 @@ fortify::SiteDescriptor describeCall(const gimple *call, fortify::Problem proble
   // The C++ front end puts the caret of a call on its "(": use the start of
   // the call's range, where C puts it too (the function name).
   expanded_location where = expand_location(get_start(gimple_location(call)));
-  site.file = where.file ? where.file : "";
+  site.file = sourceFileName(where.file);
   site.line = where.line;
   site.column = where.column;
   if (cfun && cfun->decl)

@@ -14,6 +14,12 @@
 
 namespace fortify_gcc {
 
+// A source file name as __FILE__ spells it: GCC's -fmacro-prefix-map (and
+// -ffile-prefix-map, which implies it) applied, so that file names in
+// messages, descriptors, notes and records leave no build path behind and
+// two build directories give the same object.
+std::string sourceFileName(const char *file);
+
 // The descriptor of a check of `call` (to the libc function `function`),
 // made in the function being compiled.
 fortify::SiteDescriptor describeCall(const gimple *call, fortify::Problem problem,

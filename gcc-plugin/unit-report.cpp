@@ -23,7 +23,7 @@ bool gNoteEmitted;
 // it can go into the assembly file or into a top-level asm statement.
 fortify::UnitSummary summary() {
   return fortify::summarizeUnit(siteTable(), compilerName(),
-                                main_input_filename ? main_input_filename : "", *gOptions,
+                                sourceFileName(main_input_filename), *gOptions,
                                 libcFortifyLevel());
 }
 
