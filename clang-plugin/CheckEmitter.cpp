@@ -213,7 +213,7 @@ private:
   // cannot evaluate a dynamic query; `dynamicNow` (an object sized at run
   // time in this function) asks for the dynamic size at once
   // (DynamicSizes.cpp).
-  Value *objectSize(Value *pointer, std::optional<uint64_t> limit, bool dynamicNow) {
+  Value *objectSize(Value *pointer, const std::optional<SubobjectLimit> &limit, bool dynamicNow) {
     Function *intrinsic = intrinsicDeclaration(module_, Intrinsic::objectsize,
                                                {sizeType_, pointer->getType()});
     const bool dynamic = fortify::usesDynamicSizes(options_);
@@ -224,7 +224,8 @@ private:
       query->setMetadata(kDynamicSizeMetadata, marker_);
     Value *size = query;
     if (limit)
-      size = builder_.CreateBinaryIntrinsic(Intrinsic::umin, size, sizeConstant(*limit));
+      size = builder_.CreateBinaryIntrinsic(Intrinsic::umin, size,
+                                            emitSubobjectRemaining(builder_, *limit, sizeType_));
     return size;
   }
 

@@ -3,6 +3,7 @@
 #ifndef FORTIFY_CLANG_CHECK_EMITTER_H
 #define FORTIFY_CLANG_CHECK_EMITTER_H
 
+#include "SubobjectSize.h"
 #include "options.h"
 #include "rules.h"
 
@@ -24,8 +25,9 @@ struct CheckSite {
   // through (see PointerOrigin.h). Null when the rule writes nothing.
   llvm::Value *objectPointer = nullptr;
   // Bytes left in the closest enclosing subobject, when the rule asks for
-  // subobject sizes and the destination's GEP chain shows one.
-  std::optional<std::uint64_t> subobjectLimit;
+  // subobject sizes and the destination's GEP chain shows one, or in a
+  // counted_by flexible array (SubobjectSize.h).
+  std::optional<SubobjectLimit> subobjectLimit;
   // The same for the object the call reads (arg(readArg)), when over-reads
   // are checked; never narrowed to a subobject. Null otherwise.
   llvm::Value *readPointer = nullptr;

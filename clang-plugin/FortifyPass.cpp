@@ -253,8 +253,11 @@ bool instrumentFunction(Function &function, const fortify::Options &options,
         site.objectPointer = forwardThroughLocals(dest, site.call, *dominators);
       // Narrowing looks only at the value actually passed: a pointer that
       // went through a local variable is not narrowed, at any -O level.
-      if (fortify::objectSizeType(*site.rule, options.level) == 1)
-        site.subobjectLimit = closestSubobjectRemaining(dest, layout);
+      SubobjectQuery query;
+      query.subobject = fortify::objectSizeType(*site.rule, options.level) == 1;
+      query.dynamic = dynamic;
+      query.facts = activeFacts();
+      site.subobjectLimit = closestSubobject(dest, layout, query);
     }
     // Reads are bounded by the whole object (never narrowed).
     static_assert(fortify::kReadObjectSizeType == 0);

@@ -23,6 +23,8 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclGroup.h"
 #include "clang/AST/Mangle.h"
+#include "clang/AST/PrettyPrinter.h"
+#include "clang/AST/RecordLayout.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticSema.h"
 #include "clang/Basic/ParsedAttrInfo.h"
@@ -160,6 +162,11 @@ public:
     return true;
   }
 
+  void HandleTagDeclDefinition(clang::TagDecl *tag) override {
+    if (auto *record = llvm::dyn_cast<clang::RecordDecl>(tag))
+      recordLayout(*record);
+  }
+
   void HandleTranslationUnit(clang::ASTContext &) override {
     facts_->libcLevel = libcFortifyLevel(compiler_.getPreprocessor());
   }
@@ -189,6 +196,108 @@ private:
     clang::QualType result = function->getReturnType();
     if (result->isIntegerType())
       facts_->signs[name.str()] = result->isSignedIntegerType();
+  }
+
+  // The C layout of a record, for the pass's subobject sizes (a member and
+  // Clang's padding look alike in IR when both are bytes), under the name
+  // of its LLVM struct type. Unions are never narrowed into.
+  void recordLayout(const clang::RecordDecl &record) {
+    if (record.isUnion() || record.isInvalidDecl() || record.isDependentType() ||
+        !record.isCompleteDefinition())
+      return;
+    clang::ASTContext &context = record.getASTContext();
+    const clang::ASTRecordLayout &layout = context.getASTRecordLayout(&record);
+    fortify_llvm::RecordLayout facts;
+    facts.size = uint64_t(layout.getSize().getQuantity());
+    for (const clang::FieldDecl *field : record.fields()) {
+      if (field->isBitField())
+        continue;
+      clang::QualType type = field->getType();
+      if (type->isDependentType() || (type->isIncompleteType() && !type->isIncompleteArrayType()))
+        return;
+      fortify_llvm::MemberLayout member;
+      member.offset = uint64_t(
+          context.toCharUnitsFromBits(int64_t(layout.getFieldOffset(field->getFieldIndex())))
+              .getQuantity());
+      if (!type->isIncompleteArrayType())
+        member.size = uint64_t(context.getTypeSizeInChars(type).getQuantity());
+      member.last = field->getFieldIndex() + 1 == layout.getFieldCount();
+      if (const clang::ArrayType *array = context.getAsArrayType(type)) {
+        member.isArray = true;
+        member.flexibleLike = flexibleLike(context, array);
+        const clang::ArrayType *innermost = array;
+        while (const clang::ArrayType *inner = context.getAsArrayType(innermost->getElementType()))
+          innermost = inner;
+        member.flexibleLike = member.flexibleLike || flexibleLike(context, innermost);
+        if (type->isIncompleteArrayType() && !array->getElementType()->isIncompleteType())
+          countedBy(context, record, *field, *array, member);
+      }
+      facts.members.push_back(member);
+    }
+    facts_->records[irTypeName(record)].push_back(std::move(facts));
+  }
+
+  // Whether Clang's __builtin_object_size takes a trailing array of this
+  // shape for a flexible array member (isUserWritingOffTheEnd in Clang's
+  // ExprConstant.cpp), at the unit's -fstrict-flex-arrays level.
+  static bool flexibleLike(clang::ASTContext &context, const clang::ArrayType *array) {
+    using Level = clang::LangOptions::StrictFlexArraysLevelKind;
+    Level level = context.getLangOpts().getStrictFlexArraysLevel();
+    const auto *constant = llvm::dyn_cast<clang::ConstantArrayType>(array);
+    if (!constant || level == Level::Default)
+      return true;
+    uint64_t elements = constant->getSize().getZExtValue();
+    return (elements == 0 && level != Level::IncompleteOnly) ||
+           (elements == 1 && level == Level::OneZeroOrIncomplete);
+  }
+
+  // counted_by(count) on a flexible array member, where count is a field of
+  // the same record (what Clang 19's own __builtin_dynamic_object_size
+  // follows, FindCountedByField).
+  static void countedBy(clang::ASTContext &context, const clang::RecordDecl &record,
+                        const clang::FieldDecl &field, const clang::ArrayType &array,
+                        fortify_llvm::MemberLayout &member) {
+    const auto *counted = field.getType()->getAs<clang::CountAttributedType>();
+    if (!counted || counted->getKind() != clang::CountAttributedType::CountedBy)
+      return;
+    const auto *reference =
+        llvm::dyn_cast<clang::DeclRefExpr>(counted->getCountExpr()->IgnoreParenImpCasts());
+    const auto *count = reference ? llvm::dyn_cast<clang::FieldDecl>(reference->getDecl()) : nullptr;
+    if (!count || count->isBitField() || count->getParent() != &record ||
+        !count->getType()->isIntegerType())
+      return;
+    const clang::ASTRecordLayout &layout = context.getASTRecordLayout(&record);
+    member.counted = true;
+    member.countOffset = uint64_t(
+        context.toCharUnitsFromBits(int64_t(layout.getFieldOffset(count->getFieldIndex())))
+            .getQuantity());
+    member.countBytes = unsigned(context.getTypeSizeInChars(count->getType()).getQuantity());
+    member.countSigned = count->getType()->isSignedIntegerType();
+    member.elementSize = uint64_t(context.getTypeSizeInChars(array.getElementType()).getQuantity());
+  }
+
+  // The name Clang's code generator gives the record's LLVM struct type
+  // (CodeGenTypes::addRecordTypeName), before LLVM makes it unique.
+  static std::string irTypeName(const clang::RecordDecl &record) {
+    std::string name;
+    llvm::raw_string_ostream out(name);
+    out << record.getKindName() << '.';
+    clang::PrintingPolicy policy = record.getASTContext().getPrintingPolicy();
+    policy.SuppressInlineNamespace = false;
+    if (record.getIdentifier()) {
+      if (record.getDeclContext())
+        record.printQualifiedName(out, policy);
+      else
+        record.printName(out, policy);
+    } else if (const clang::TypedefNameDecl *alias = record.getTypedefNameForAnonDecl()) {
+      if (alias->getDeclContext())
+        alias->printQualifiedName(out, policy);
+      else
+        alias->printName(out);
+    } else {
+      out << "anon";
+    }
+    return name;
   }
 
   clang::CompilerInstance &compiler_;

@@ -7,6 +7,7 @@
 
 #include "llvm/IR/DiagnosticInfo.h"
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <string>
@@ -28,6 +29,39 @@ inline constexpr const char *kNoFortifyAnnotation = "no_fortify";
 // by name, as Clang's AST declares them.
 using ResultSigns = std::map<std::string, bool, std::less<>>;
 
+// A C member of a record as Clang's front end laid it out (bit-fields are
+// left out). In LLVM IR a member and the padding Clang adds are alike when
+// both are bytes (`{ [16 x i8], [48 x i8] }` is `struct { char key[16]; char
+// val[48]; }` or an over-aligned `struct { char key[16]; }`); this tells them
+// apart (SubobjectSize.cpp).
+struct MemberLayout {
+  std::uint64_t offset = 0;  // bytes from the start of the record
+  std::uint64_t size = 0;    // bytes; 0 for a flexible array member
+  bool last = false;         // no field follows it in the record
+  bool isArray = false;
+  // A trailing array of this declared shape is a possible flexible array for
+  // Clang's __builtin_object_size at the unit's -fstrict-flex-arrays level
+  // ([] always; [0] below 3; [1] at 1; any size at 0).
+  bool flexibleLike = false;
+  // counted_by(count) on a flexible array member: the count field, a
+  // sibling in the same record.
+  bool counted = false;
+  std::uint64_t countOffset = 0;
+  unsigned countBytes = 0;
+  bool countSigned = false;
+  std::uint64_t elementSize = 0;
+};
+
+struct RecordLayout {
+  std::uint64_t size = 0;  // sizeof
+  std::vector<MemberLayout> members;
+};
+
+// Records by the name Clang's code generator gives their LLVM struct type
+// ("struct.rec", "class.ns::S"); several records may share a name (a struct
+// declared in two functions), LLVM then adds ".0", ".1" to the type names.
+using RecordLayouts = std::map<std::string, std::vector<RecordLayout>, std::less<>>;
+
 // File names as __FILE__ spells them (the presumed name, -fmacro-prefix-map
 // applied), by the path the file's debug information gives it (debugFileKey):
 // the passes see only the latter, which Clang derives from the same presumed
@@ -40,6 +74,7 @@ struct FrontendFacts {
   FileNames fileNames;
   // The main source file as __FILE__ spells it there.
   std::string mainFile;
+  RecordLayouts records;
   // The C library headers' own _FORTIFY_SOURCE level (glibc's
   // __USE_FORTIFY_LEVEL after the headers decided, e.g. 0 at -O0); 0: off.
   int libcLevel = 0;

@@ -3,6 +3,7 @@
 ; write by min(llvm.objectsize of the whole object, bytes left in the member).
 ; RUN: %opt -load-pass-plugin %clang-plugin -passes=fortify -S %s | FileCheck %s
 ; RUN: %opt -load-pass-plugin %clang-plugin -passes='fortify<level=1>' -S %s | FileCheck %s --check-prefix=LEVEL1
+; RUN: %opt -load-pass-plugin %clang-plugin -passes='fortify<level=2>' -S %s | FileCheck %s --check-prefix=LEVEL2
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
@@ -111,9 +112,9 @@ define void @memcpy_whole_object(ptr %src, i64 %n) {
 ; in disguise), also when Clang put tail padding after it (msg is
 ; `struct __attribute__((aligned(16))) { int len; char data[1]; }`), a
 ; member whose following bytes may be such padding (two.a: a 16-byte struct
-; could be { char a[8]; } aligned to 16), a zero-length array wherever it is, a union member, a
-; variable index inside the member, a pointer loaded from a local variable,
-; and a reinterpreting GEP over a member.
+; could be { char a[8]; } aligned to 16; without Clang's front end the IR
+; cannot tell), a zero-length array wherever it is, a union member, a
+; pointer loaded from a local variable, and a reinterpreting GEP over a member.
 ; CHECK-LABEL: define void @not_narrowed(
 ; CHECK-NOT: umin
 ; CHECK: ret void
@@ -139,8 +140,6 @@ define void @not_narrowed(ptr %p, ptr %src, i64 %i) {
 
   %s = alloca %struct.two
   %a = getelementptr inbounds %struct.two, ptr %s, i32 0, i32 0
-  %a.i = getelementptr inbounds [8 x i8], ptr %a, i64 0, i64 %i
-  call ptr @strcpy(ptr %a.i, ptr %src)
 
   %slot = alloca ptr
   store ptr %a, ptr %slot
@@ -149,6 +148,28 @@ define void @not_narrowed(ptr %p, ptr %src, i64 %i) {
 
   %cast = getelementptr inbounds %struct.flex, ptr %a, i32 0, i32 0
   call ptr @strcpy(ptr %cast, ptr %src)
+  ret void
+}
+
+; A variable index inside the member: the bytes left are computed at run
+; time at level 3 (8 - i when 0 <= i <= 8, else the whole object bounds it),
+; as GCC's __builtin_dynamic_object_size does; not narrowed at level 2.
+; CHECK-LABEL: define void @variable_index(
+; CHECK: [[I:%[0-9a-z.]+]] = mul i64 %i, 1
+; CHECK-NEXT: [[OFF:%[0-9a-z.]+]] = add i64 0, [[I]]
+; CHECK-NEXT: [[LEFT:%[0-9a-z.]+]] = sub i64 8, [[OFF]]
+; CHECK-NEXT: [[IN:%[0-9a-z.]+]] = icmp ule i64 [[OFF]], 8
+; CHECK-NEXT: [[LIMIT:%[0-9a-z.]+]] = select i1 [[IN]], i64 [[LEFT]], i64 -1
+; CHECK-NEXT: call i64 @llvm.umin.i64(i64 %{{[0-9a-z.]+}}, i64 [[LIMIT]])
+; CHECK: call ptr @strcpy(
+; LEVEL2-LABEL: define void @variable_index(
+; LEVEL2-NOT: umin
+; LEVEL2: ret void
+define void @variable_index(ptr %src, i64 %i) {
+  %s = alloca %struct.two
+  %a = getelementptr inbounds %struct.two, ptr %s, i32 0, i32 0
+  %a.i = getelementptr inbounds [8 x i8], ptr %a, i64 0, i64 %i
+  call ptr @strcpy(ptr %a.i, ptr %src)
   ret void
 }
 
