@@ -56,7 +56,9 @@
 // query see the check's dynamic answer, a size at most the static bound
 // (type 0 asks for an upper bound: still a correct answer).
 #include "DynamicSizes.h"
+#include "FortifyPass.h"
 
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/Analysis/MemoryBuiltins.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/IR/Constants.h"
@@ -119,6 +121,30 @@ bool switchToDynamicSizes(Function &function) {
     switched = true;
   }
   return switched;
+}
+
+bool lowerExactDynamicSizes(Function &function, const TargetLibraryInfo &libraries) {
+  unsigned checkedKind = function.getContext().getMDKindID(kCheckedMetadata);
+  SmallVector<IntrinsicInst *, 8> queries;
+  for (Instruction &instruction : instructions(function))
+    if (auto *query = dyn_cast<IntrinsicInst>(&instruction))
+      if (query->getIntrinsicID() == Intrinsic::objectsize && query->getMetadata(checkedKind) &&
+          cast<ConstantInt>(query->getArgOperand(3))->isOne())
+        queries.push_back(query);
+  bool lowered = false;
+  for (IntrinsicInst *query : queries)
+    if (Value *size = lowerExactDynamicSize(query, libraries)) {
+      query->replaceAllUsesWith(size);
+      query->eraseFromParent();
+      lowered = true;
+    }
+  return lowered;
+}
+
+Value *lowerExactDynamicSize(IntrinsicInst *query, const TargetLibraryInfo &libraries) {
+  SmallVector<Instruction *, 8> inserted;
+  return lowerObjectSizeCall(query, query->getModule()->getDataLayout(), &libraries,
+                             /*AA=*/nullptr, /*MustSucceed=*/false, &inserted);
 }
 
 bool switchToDynamicSizes(Module &module) {

@@ -5,6 +5,7 @@
 
 namespace llvm {
 class Function;
+class IntrinsicInst;
 class Module;
 class TargetLibraryInfo;
 class Value;
@@ -29,6 +30,19 @@ bool asksDynamicSizeFromStart(const llvm::Value *origin, const llvm::TargetLibra
 // `module` that are still static. Returns whether one changed. Idempotent.
 bool switchToDynamicSizes(llvm::Function &function);
 bool switchToDynamicSizes(llvm::Module &module);
+
+// Lowers the checks' own dynamic queries of `function` the way InstCombine
+// lowers a dynamic query it meets (llvm.objectsize must not fail there, so
+// it asks for the exact size: a phi or select of the chosen objects' sizes),
+// leaving those it cannot size. LowerConstantIntrinsics, the only folder
+// left once the switch is made after inlining, must succeed and asks the
+// static evaluation for the largest size first: `d = c ? small : big`
+// became sizeof big. Returns whether one was lowered.
+bool lowerExactDynamicSizes(llvm::Function &function, const llvm::TargetLibraryInfo &libraries);
+
+// One query, as above: its value (instructions inserted before it), or null.
+llvm::Value *lowerExactDynamicSize(llvm::IntrinsicInst *query,
+                                   const llvm::TargetLibraryInfo &libraries);
 
 }  // namespace fortify_llvm
 

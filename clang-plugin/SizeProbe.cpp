@@ -157,13 +157,20 @@ PreservedAnalyses FortifyProbePass::run(Module &module, ModuleAnalysisManager &a
   bool observed = observeLibcChecks(module, functions, kLibcSeenByProbe);
   // Strings live in the module's descriptor globals, still alive here.
   recordUnknown(module, unknown);
+  // Once probed and observed, the dynamic queries are lowered to the exact
+  // size (the chosen object's), as InstCombine would have; optnone
+  // functions are left to the finishing pass, which folds what follows.
+  bool lowered = false;
+  for (Function &function : module)
+    if (!function.isDeclaration() && !function.hasOptNone())
+      lowered |= lowerExactDynamicSizes(function, functions.getResult<TargetLibraryAnalysis>(function));
   // Full LTO: the queries still open go into the bitcode unfolded, for the
   // link to fold after cross-module inlining (LinkTimeSizes.cpp).
   bool kept = keepSizesForLink(module);
   // Dynamic sizes may have left dead instructions (erased where recorded),
   // and the named metadata changed: nothing an analysis caches. Switched
   // queries are a changed operand.
-  return unknown.empty() && !switched && !observed && !restored && !kept
+  return unknown.empty() && !switched && !observed && !restored && !kept && !lowered
              ? PreservedAnalyses::all()
              : PreservedAnalyses::none();
 }

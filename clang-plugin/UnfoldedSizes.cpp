@@ -2,6 +2,7 @@
 // it (-O0): without it a check that would fold at -O1 stays as code, and one
 // that always fails is not known to.
 #include "UnfoldedSizes.h"
+#include "DynamicSizes.h"
 #include "FortifyPass.h"
 #include "SizeProbe.h"
 
@@ -111,9 +112,15 @@ bool probeAndLowerUnfoldedSizes(Module &module, FunctionAnalysisManager &functio
       continue;
     }
     DenseMap<Value *, Value *> lowered;
-    for (IntrinsicInst *size : sizes)
-      lowered[size] = lowerObjectSizeCall(size, module.getDataLayout(), &libraries,
-                                          /*AA=*/nullptr, /*MustSucceed=*/true);
+    for (IntrinsicInst *size : sizes) {
+      // A dynamic query's exact size first: must-succeed asks for the largest.
+      Value *value = cast<ConstantInt>(size->getArgOperand(3))->isOne()
+                         ? lowerExactDynamicSize(size, libraries)
+                         : nullptr;
+      lowered[size] = value ? value
+                            : lowerObjectSizeCall(size, module.getDataLayout(), &libraries,
+                                                  /*AA=*/nullptr, /*MustSucceed=*/true);
+    }
     probeFunction(function, libraries, &lowered, unknown);
     bool deadBlocks = false;
     for (IntrinsicInst *size : sizes)

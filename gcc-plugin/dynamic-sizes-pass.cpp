@@ -53,6 +53,29 @@ private:
   const fortify::Options &options_;
 };
 
+// The name a size query's value ends up in. GCC's early_objsz does not fold
+// a subobject query (types 1 and 3) whose static size it knows, it caps it:
+// `fortify.1 = __builtin_object_size (d, 1)` becomes `_7 = __builtin_object_size
+// (d, 1); fortify.1 = MIN_EXPR <_7, 64>`. Without looking through that cap the
+// string checks stayed static, and `d = c ? small : big` was sized by `big`.
+tree queryResult(gcall *query) {
+  tree result = gimple_call_lhs(query);
+  if (!result || TREE_CODE(result) != SSA_NAME)
+    return NULL_TREE;
+  if (isCheckTemporary(result))
+    return result;
+  use_operand_p use;
+  gimple *user;
+  if (!single_imm_use(result, &use, &user))
+    return result;
+  gassign *cap = dyn_cast<gassign *>(user);
+  if (!cap || (gimple_assign_rhs_code(cap) != MIN_EXPR && gimple_assign_rhs_code(cap) != MAX_EXPR) ||
+      gimple_assign_rhs1(cap) != result || TREE_CODE(gimple_assign_rhs2(cap)) != INTEGER_CST ||
+      TREE_CODE(gimple_assign_lhs(cap)) != SSA_NAME)
+    return result;
+  return gimple_assign_lhs(cap);
+}
+
 }  // namespace
 
 void switchToDynamicSizes(function *fun) {
@@ -69,9 +92,8 @@ void switchToDynamicSizes(function *fun) {
       gcall *call = dyn_cast<gcall *>(gsi_stmt(gsi));
       if (!call || !gimple_call_builtin_p(call, BUILT_IN_OBJECT_SIZE))
         continue;
-      tree result = gimple_call_lhs(call);
-      if (!result || TREE_CODE(result) != SSA_NAME ||
-          !(isCheckTemporary(result) || mayTurnDynamic(call, fun)))
+      tree result = queryResult(call);
+      if (!result || !(isCheckTemporary(result) || mayTurnDynamic(call, fun)))
         continue;  // the program's own query stays as written
       gimple_call_set_fndecl(call, dynamic);
       update_stmt(call);
