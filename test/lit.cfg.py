@@ -107,3 +107,8 @@ for tool in ("ccache", "pkg-config", "gfortran"):
         config.available_features.add(tool)
 for name in ("CCACHE_DIR", "CCACHE_EXTRAFILES", "CCACHE_DISABLE", "CCACHE_PREFIX", "PKG_CONFIG_PATH", "DESTDIR"):
     config.environment.pop(name, None)
+
+# libfortify_chk (chk/, test/chk/): %fortify-chk-dir holds libfortify_chk.a
+# and libfortify_chk.so; %chk-differential runs test/tools/chk-differential.py.
+config.substitutions.append(("%fortify-chk-dir", os.path.join(config.fortify_obj_root, "chk")))
+config.substitutions.append(("%chk-differential", "%s %s" % (shutil.which("python3"), os.path.join(tools_dir, "chk-differential.py"))))
