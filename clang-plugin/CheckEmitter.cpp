@@ -296,10 +296,21 @@ private:
     return value;
   }
 
+  // arg(length) as the rule counts it (LengthForm), as a size.
+  Value *lengthArgument() {
+    Value *length = argument(rule_.length);
+    if (rule_.lengthForm == fortify::LengthForm::WholePairs) {
+      Value *zero = ConstantInt::get(length->getType(), 0);
+      length = builder_.CreateAnd(builder_.CreateBinaryIntrinsic(Intrinsic::smax, length, zero),
+                                  ConstantInt::get(length->getType(), -2, /*IsSigned=*/true));
+    }
+    return toSize(length);
+  }
+
   // arg(length) [* arg(count)] * elementSize in bytes.
   Amount lengthInBytes() {
     return [this] {
-      return bytes(argument(rule_.length), rule_.elementSize,
+      return bytes(lengthArgument(), rule_.elementSize,
                    isSet(rule_.count) ? argument(rule_.count) : nullptr);
     };
   }
@@ -477,7 +488,7 @@ private:
   // product so that one that wraps is caught too:
   // count != 0 && length > (size / elementSize) / count.
   Value *lengthExceeds(Value *size) {
-    Value *length = toSize(argument(rule_.length));
+    Value *length = lengthArgument();
     Value *limit = rule_.elementSize == 1
                        ? size
                        : builder_.CreateUDiv(size, sizeConstant(rule_.elementSize));

@@ -103,6 +103,7 @@ constexpr Rule kRules[] = {
     Rule("getcwd", K::CopyLength).writes(0, 1).subobject().prototype("p:pz").failsWithNull()
         .glibc("__getcwd_chk"),
     Rule("confstr", K::CopyLength).writes(1, 2).subobject().prototype("z:ipz").glibc("__confstr_chk"),
+    Rule("swab", K::CopyLength).writes(1, 2).inWholePairs().reads(R::Length, 0).prototype("v:ppz"),
     Rule("getgroups", K::CopyLength).writes(1, 0, kGid).prototype("i:ip").glibc("__getgroups_chk"),
     Rule("ttyname_r", K::CopyLength).writes(1, 2).subobject().prototype("i:ipz").glibc("__ttyname_r_chk"),
     Rule("getlogin_r", K::CopyLength).writes(0, 1).subobject().prototype("i:pz").glibc("__getlogin_r_chk"),

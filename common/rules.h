@@ -81,6 +81,12 @@ inline constexpr std::array<ReadKind, 5> kAllReadKinds = {
     ReadKind::None, ReadKind::Length, ReadKind::StringResult, ReadKind::String,
     ReadKind::LengthUntilMatch};
 
+// How arg(length) counts the bytes a call moves. Plain: the value itself.
+// WholePairs: swab(src, dest, n) swaps pairs of bytes, so it moves n & ~1
+// bytes (an odd last byte is left alone, glibc and musl) and nothing when n
+// is negative (POSIX: ssize_t): max(n, 0) & ~1, n read as signed.
+enum class LengthForm { Plain, WholePairs };
+
 // Which object size bounds the destination. glibc uses the whole object for
 // the mem functions and, from level 2, the closest enclosing subobject (a
 // struct member) for the string functions. At level 1 every rule falls back
@@ -109,6 +115,7 @@ struct Rule {
   int source = kNoArg;    // argument a string is read from (CopyString, Append*)
   int length = kNoArg;    // element count or bound
   int count = kNoArg;     // second factor of the length (fread's nmemb)
+  LengthForm lengthForm = LengthForm::Plain;  // how arg(length) counts bytes
   int format = kNoArg;    // printf-style format string (narrow only)
   int flags = kNoArg;     // OpenMode: the open flags
   unsigned elementSize = 1;  // bytes per counted element (4 for wchar_t)
@@ -146,6 +153,7 @@ struct Rule {
     Rule r = *this; r.dest = destArg; r.length = lengthArg; r.elementSize = bytesPerElement; return r;
   }
   constexpr Rule times(int countArg) const { Rule r = *this; r.count = countArg; return r; }
+  constexpr Rule inWholePairs() const { Rule r = *this; r.lengthForm = LengthForm::WholePairs; return r; }
   constexpr Rule from(int sourceArg) const { Rule r = *this; r.source = sourceArg; return r; }
   constexpr Rule subobject() const { Rule r = *this; r.objectSize = ObjectSize::ClosestSubobject; return r; }
   constexpr Rule prototype(std::string_view letters) const {

@@ -360,7 +360,7 @@ private:
       b.label(nonZero);
       limit = b.binary(TRUNC_DIV_EXPR, limit, count);
     }
-    b.branch(GT_EXPR, b.toSize(arg(rule_.length)), limit, check.fail, check.pass);
+    b.branch(GT_EXPR, lengthArgument(b), limit, check.fail, check.pass);
   }
 
   bool checkWrite() {
@@ -425,10 +425,21 @@ private:
     return true;
   }
 
+  // arg(length) as the rule counts it (LengthForm), as a size.
+  tree lengthArgument(SequenceBuilder &b) {
+    tree length = arg(rule_.length);
+    if (rule_.lengthForm == fortify::LengthForm::WholePairs) {
+      tree type = TREE_TYPE(length);
+      length = b.binary(MAX_EXPR, length, build_zero_cst(type));
+      length = b.binary(BIT_AND_EXPR, length, build_int_cst(type, -2));
+    }
+    return b.toSize(length);
+  }
+
   // length [* count] * elementSize in bytes.
   Amount lengthInBytes(SequenceBuilder &b) {
     return [this, &b] {
-      return bytes(b, arg(rule_.length), rule_.elementSize,
+      return bytes(b, lengthArgument(b), rule_.elementSize,
                    rule_.count != kNoArg ? arg(rule_.count) : NULL_TREE);
     };
   }

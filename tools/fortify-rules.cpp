@@ -16,9 +16,12 @@ using fortify::Rule;
 
 std::string arg(int index) { return "arg" + std::to_string(index); }
 
-// "arg2", "arg1 × arg2", "arg2 × 4" ...: the length a rule compares.
+// "arg2", "arg1 × arg2", "arg2 × 4", "max(arg2, 0) & ~1" ...: the length a
+// rule compares.
 std::string length(const Rule &rule) {
   std::string text = arg(rule.length);
+  if (rule.lengthForm == fortify::LengthForm::WholePairs)
+    text = "max(" + text + ", 0) & ~1";
   if (rule.count != kNoArg)
     text += " × " + arg(rule.count);
   if (rule.elementSize != 1)

@@ -204,5 +204,25 @@ TEST(RulesTest, OnlyForwardScansStopAtAMatch) {
   EXPECT_EQ(findRule("memcpy")->read, ReadKind::Length);
 }
 
+// swab(src, dest, n) moves max(n, 0) & ~1 bytes (POSIX; glibc and musl
+// leave an odd last byte alone): written to dest and read from src, whole
+// objects, counted as pairs only by this rule.
+TEST(RulesTest, SwabMovesWholePairs) {
+  const Rule *swab = findRule("swab");
+  ASSERT_NE(swab, nullptr);
+  EXPECT_EQ(swab->kind, CheckKind::CopyLength);
+  EXPECT_EQ(swab->dest, 1);
+  EXPECT_EQ(swab->length, 2);
+  EXPECT_EQ(swab->lengthForm, LengthForm::WholePairs);
+  EXPECT_EQ(swab->read, ReadKind::Length);
+  EXPECT_EQ(swab->readArg, 0);
+  EXPECT_EQ(swab->signature, "v:ppz");
+  EXPECT_EQ(swab->objectSize, ObjectSize::WholeObject);
+  EXPECT_TRUE(swab->glibcChecked.empty());  // fortify-headers checks it, glibc does not
+  for (const Rule *rule = rulesBegin(); rule != rulesEnd(); ++rule)
+    if (rule != swab)
+      EXPECT_EQ(rule->lengthForm, LengthForm::Plain) << rule->name;
+}
+
 }  // namespace
 }  // namespace fortify
