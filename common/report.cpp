@@ -233,6 +233,8 @@ std::string formatCoverageRecord(const CoverageRecord &record) {
   line += ",\"level\":" + std::to_string(record.level);
   line += ",\"by\":" + jsonString(fortifierName(record.by));
   line += ",\"libc_level\":" + std::to_string(record.libcLevel);
+  if (record.why)
+    line += ",\"why\":" + jsonString(unknownReasonName(*record.why));
   line += "}";
   return line;
 }

@@ -8,8 +8,10 @@
 #include "options.h"
 #include "problems.h"
 #include "rules.h"
+#include "unknown-reason.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -119,13 +121,16 @@ struct CoverageRecord {
   int level = 3;               // the plugin's level
   Fortifier by = Fortifier::Plugin;
   int libcLevel = 0;           // the C library's _FORTIFY_SOURCE level; 0: off
+  // Why the size is unknown: set on records of status unknown only.
+  std::optional<UnknownReason> why;
 };
 
 // One JSON object on one line (JSON Lines), keys in this order:
 // {"compiler":…,"tu":…,"function":…,"file":…,"line":…,"column":…,
-//  "caller":…,"check":…,"status":…,"level":…,"by":…,"libc_level":…}
-// ("by" and "libc_level" are absent from records of plugins before 0.3:
-// readers take "plugin" and 0.)
+//  "caller":…,"check":…,"status":…,"level":…,"by":…,"libc_level":…,"why":…}
+// ("why" only when `why` is set: status unknown. "by" and "libc_level" are
+// absent from records of plugins before 0.3, and so is "why":
+// readers take "plugin", 0 and no reason.)
 std::string formatCoverageRecord(const CoverageRecord &record);
 
 // Appends the records to `path` in one write (O_APPEND), so that parallel

@@ -79,6 +79,20 @@ Fortifier SiteFacts::knownBy() const {
   return Fortifier(knew);
 }
 
+void SiteFacts::noteUnknownReason(UnknownReason why) { ++reasonCounts_[unsigned(why)]; }
+
+std::optional<UnknownReason> SiteFacts::unknownReason() const {
+  if (status() != SiteStatus::Unknown)
+    return std::nullopt;
+  unsigned best = 0;
+  for (unsigned i = 1; i < kUnknownReasonCount; ++i)
+    if (reasonCounts_[i] > reasonCounts_[best])
+      best = i;
+  if (reasonCounts_[best])
+    return UnknownReason(best);
+  return noCheck ? UnknownReason::NotChecked : UnknownReason::Other;
+}
+
 SiteStatus markerStatus(const MarkerFacts &marker) {
   if (marker.sizeUnknown)
     return SiteStatus::Unknown;
@@ -152,6 +166,7 @@ UnitSummary summarizeUnit(const SiteTable &table, std::string_view compiler,
     record.level = options.level;
     record.by = site.knownBy();
     record.libcLevel = libcLevel;
+    record.why = site.unknownReason();
     if (isHeadlineSite(site.descriptor))
       summary.counts.add(record.status);
     summary.records.push_back(std::move(record));

@@ -7,6 +7,7 @@
 #define FORTIFY_COMMON_SITE_MODEL_H
 
 #include "report.h"
+#include "unknown-reason.h"
 
 #include <cstdint>
 #include <functional>
@@ -50,6 +51,16 @@ struct SiteFacts {
   // Which fortification knew the size the status rests on.
   Fortifier knownBy() const;
 
+  // One copy's size was seen unknown (the plugin's check, or the size the
+  // C library's check received), for this reason.
+  void noteUnknownReason(UnknownReason why);
+  // What a record of status unknown says: the most common reason over the
+  // copies seen unknown (ties: the vocabulary's order, so that both
+  // compilers and every build say the same), not-checked when the call got
+  // no check and no copy was seen, other when none was classified. Empty
+  // when the status is not unknown.
+  std::optional<UnknownReason> unknownReason() const;
+
   // The proven-problem diagnostic was given (once per site).
   bool diagnosed = false;
 
@@ -61,6 +72,7 @@ private:
   unsigned libcKnewEverywhere_ = 0, libcKnewSomewhere_ = 0;  // Fortifier bits
   bool libcSurvives_ = false, libcSurvivesUnknown_ = false;
   bool libcOverflow_ = false;
+  unsigned reasonCounts_[kUnknownReasonCount] = {};
 };
 
 // What the finishing pass sees of one surviving failure path. The two
