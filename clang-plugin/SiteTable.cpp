@@ -136,14 +136,24 @@ void loadSites(Module &module, fortify::SiteTable &table) {
         state->observeLibcCheckSurvives(knew != fortify::Fortifier::None);
       state->observeLibcSizes(knew);
     }
+  // (descriptor, reason, copies); a module of an older plugin: (descriptor).
   if (NamedMDNode *list = module.getNamedMetadata(kUnknownMetadata))
-    for (MDNode *node : list->operands())
-      if (node->getNumOperands() == 1)
-        if (auto *text = dyn_cast<MDString>(node->getOperand(0)))
-          if (fortify::SiteFacts *state = table.findOrDecode(view(text->getString()))) {
-            state->pluginCheck = true;
-            state->observeCheck(SiteStatus::Unknown);
-          }
+    for (MDNode *node : list->operands()) {
+      auto *text = node->getNumOperands() ? dyn_cast<MDString>(node->getOperand(0)) : nullptr;
+      fortify::SiteFacts *state = text ? table.findOrDecode(view(text->getString())) : nullptr;
+      if (!state)
+        continue;
+      state->pluginCheck = true;
+      state->observeCheck(SiteStatus::Unknown);
+      auto *reason = node->getNumOperands() == 3 ? dyn_cast<MDString>(node->getOperand(1)) : nullptr;
+      auto *copies = node->getNumOperands() == 3 ? dyn_cast<MDString>(node->getOperand(2)) : nullptr;
+      fortify::UnknownReason why;
+      unsigned count = 0;
+      if (reason && copies && fortify::parseUnknownReason(view(reason->getString()), why) &&
+          fortify::parseDecimal(view(copies->getString()), count))
+        for (unsigned i = 0; i < count; ++i)
+          state->noteUnknownReason(why);
+    }
 }
 
 SiteStatus statusOf(const CallBase &marker, const fortify::SiteDescriptor &site,

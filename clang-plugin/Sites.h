@@ -13,9 +13,11 @@
 //     "safe" (provably fine without code: a literal format, open with a
 //     mode), "none" (no check: wrong shape, gets, an option turned it off),
 //     "overflow" (diagnosed at instrumentation: open(O_CREAT) without mode).
-//   !fortify.unknown = !{!{!"<descriptor>"}, ...}: sites one of whose
-//     copies asked llvm.objectsize about an object of unknown size (the
-//     probe; LowerConstantIntrinsics would fold those checks away silently).
+//   !fortify.unknown = !{!{!"<descriptor>", !"<reason>", !"<copies>"}, ...}:
+//     sites one of whose copies asked llvm.objectsize about an object of
+//     unknown size (the probe; LowerConstantIntrinsics would fold those
+//     checks away silently), why (fortify::UnknownReason's word) and in how
+//     many copies.
 //   !fortify.finished: the late pass ran (once per module).
 // and on instructions: !fortify.check on each check's conditional branch,
 // !fortify.dynamic on the checks' level-3 size queries (DynamicSizes.h).

@@ -7,6 +7,8 @@
 #include "LibcFortify.h"
 #include "LinkTimeSizes.h"
 #include "Sites.h"
+#include "Strings.h"
+#include "UnknownReasons.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
@@ -41,6 +43,33 @@ public:
     bool unknown = evaluate(size, depth);
     memo_[size] = unknown;
     return unknown;
+  }
+
+  // The query that makes `size` unknown (the first one found, as
+  // mayBeUnknown walks), or null when none does (-1 itself, or known).
+  IntrinsicInst *unknownQuery(Value *size, unsigned depth = 0) {
+    if (depth > 16 || !mayBeUnknown(size))
+      return nullptr;
+    if (auto *cast = dyn_cast<CastInst>(size))
+      return unknownQuery(cast->getOperand(0), depth + 1);
+    if (auto *intrinsic = dyn_cast<IntrinsicInst>(size)) {
+      if (intrinsic->getIntrinsicID() == Intrinsic::objectsize)
+        return intrinsic;
+      if (intrinsic->getIntrinsicID() == Intrinsic::umin)
+        return unknownQuery(intrinsic->getArgOperand(0), depth + 1);
+      return nullptr;
+    }
+    SmallVector<Value *, 4> operands;
+    if (auto *select = dyn_cast<SelectInst>(size))
+      operands = {select->getTrueValue(), select->getFalseValue()};
+    else if (auto *phi = dyn_cast<PHINode>(size))
+      operands.append(phi->incoming_values().begin(), phi->incoming_values().end());
+    else if (auto *binary = dyn_cast<BinaryOperator>(size))
+      operands = {binary->getOperand(0)};
+    for (Value *operand : operands)
+      if (IntrinsicInst *query = unknownQuery(operand, depth + 1))
+        return query;
+    return nullptr;
   }
 
 private:
@@ -102,7 +131,7 @@ private:
 }  // namespace
 
 void probeFunction(Function &function, const TargetLibraryInfo &libraries,
-                   const DenseMap<Value *, Value *> *lowered, SetVector<StringRef> &unknown) {
+                   const DenseMap<Value *, Value *> *lowered, UnknownSites &unknown) {
   SmallVector<CallBase *, 8> calls;
   failureCalls(function, calls);
   if (calls.empty())
@@ -111,10 +140,13 @@ void probeFunction(Function &function, const TargetLibraryInfo &libraries,
   for (CallBase *call : calls) {
     if (!probe.mayBeUnknown(call->getArgOperand(2)))
       continue;
+    IntrinsicInst *query = probe.unknownQuery(call->getArgOperand(2));
+    fortify::UnknownReason reason = query ? classifyPointer(query->getArgOperand(0), libraries)
+                                          : fortify::UnknownReason::Other;
     SmallVector<StringRef, 2> texts;
     descriptorTexts(call->getArgOperand(0), texts);
     for (StringRef text : texts)
-      unknown.insert(text);
+      unknown[text].push_back(reason);
   }
 }
 
@@ -122,19 +154,33 @@ bool sizeMayBeUnknown(Value *size, const DataLayout &layout, const TargetLibrary
   return SizeProbe(layout, libraries, nullptr).mayBeUnknown(size);
 }
 
-void recordUnknown(Module &module, const SetVector<StringRef> &unknown) {
+void recordUnknown(Module &module, const UnknownSites &unknown) {
   if (unknown.empty())
     return;
   LLVMContext &context = module.getContext();
   NamedMDNode *list = module.getOrInsertNamedMetadata(kUnknownMetadata);
+  // A descriptor and reason already recorded (an earlier probe of the same
+  // copies: the ThinLTO back end after the pre-link pipeline) stay as they are.
+  auto key = [](StringRef text, StringRef reason) { return (text + Twine('\0') + reason).str(); };
   StringSet<> present;
   for (MDNode *node : list->operands())
-    if (node->getNumOperands() == 1)
+    if (node->getNumOperands() >= 2)
       if (auto *text = dyn_cast<MDString>(node->getOperand(0)))
-        present.insert(text->getString());
-  for (StringRef text : unknown)
-    if (present.insert(text).second)
-      list->addOperand(MDNode::get(context, {MDString::get(context, text)}));
+        if (auto *reason = dyn_cast<MDString>(node->getOperand(1)))
+          present.insert(key(text->getString(), reason->getString()));
+  for (const auto &[text, reasons] : unknown) {
+    unsigned counts[fortify::kUnknownReasonCount] = {};
+    for (fortify::UnknownReason reason : reasons)
+      ++counts[unsigned(reason)];
+    for (fortify::UnknownReason reason : fortify::kAllUnknownReasons) {
+      StringRef name = ref(fortify::unknownReasonName(reason));
+      if (!counts[unsigned(reason)] || !present.insert(key(text, name)).second)
+        continue;
+      list->addOperand(MDNode::get(
+          context, {MDString::get(context, text), MDString::get(context, name),
+                    MDString::get(context, std::to_string(counts[unsigned(reason)]))}));
+    }
+  }
 }
 
 PreservedAnalyses FortifyProbePass::run(Module &module, ModuleAnalysisManager &analyses) {
@@ -148,7 +194,7 @@ PreservedAnalyses FortifyProbePass::run(Module &module, ModuleAnalysisManager &a
   bool switched = switchToDynamicSizes(module);
   FunctionAnalysisManager &functions =
       analyses.getResult<FunctionAnalysisManagerModuleProxy>(module).getManager();
-  SetVector<StringRef> unknown;
+  UnknownSites unknown;
   for (Function &function : module)
     if (!function.isDeclaration())
       probeFunction(function, functions.getResult<TargetLibraryAnalysis>(function), nullptr,

@@ -6,8 +6,11 @@
 #ifndef FORTIFY_CLANG_SIZE_PROBE_H
 #define FORTIFY_CLANG_SIZE_PROBE_H
 
+#include "unknown-reason.h"
+
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 
 namespace llvm {
@@ -20,20 +23,26 @@ class Value;
 
 namespace fortify_llvm {
 
+// Descriptors whose size may be unknown, with the reason of each copy
+// (UnknownReasons.h).
+using UnknownSites =
+    llvm::MapVector<llvm::StringRef, llvm::SmallVector<fortify::UnknownReason, 1>>;
+
 // Adds to `unknown` the descriptors of the markers in `function` whose size
 // may be unknown. `lowered`: the values the checks' object sizes were lowered
 // to (-O0), or null to ask llvm.objectsize's own evaluation.
 void probeFunction(llvm::Function &function, const llvm::TargetLibraryInfo &libraries,
                    const llvm::DenseMap<llvm::Value *, llvm::Value *> *lowered,
-                   llvm::SetVector<llvm::StringRef> &unknown);
+                   UnknownSites &unknown);
 
 // Whether one size value may come from an object size LLVM cannot compute
 // (a query that folds to -1), asking llvm.objectsize's own evaluation.
 bool sizeMayBeUnknown(llvm::Value *size, const llvm::DataLayout &layout,
                       const llvm::TargetLibraryInfo &libraries);
 
-// Adds the descriptors not yet there to !fortify.unknown (Sites.h).
-void recordUnknown(llvm::Module &module, const llvm::SetVector<llvm::StringRef> &unknown);
+// Adds the descriptors and reasons not yet there to !fortify.unknown
+// (Sites.h): one node per descriptor and reason, with its number of copies.
+void recordUnknown(llvm::Module &module, const UnknownSites &unknown);
 
 }  // namespace fortify_llvm
 

@@ -98,7 +98,7 @@ bool foldOwnStringLengths(Function &function) {
 
 bool probeAndLowerUnfoldedSizes(Module &module, FunctionAnalysisManager &functions, bool lower) {
   bool changed = false;
-  SetVector<StringRef> unknown;
+  UnknownSites unknown;
   for (Function &function : module) {
     if (function.isDeclaration())
       continue;

@@ -18,6 +18,7 @@
 #include "check-markers.h"
 #include "libc-wrappers.h"
 #include "passes.h"
+#include "unknown-reasons.h"
 
 namespace fortify_gcc {
 namespace {
@@ -46,6 +47,8 @@ public:
     // Last point where the C library's and the plugin's sizes of an inlined
     // wrapper are still apart (objsz folds them into one).
     observeLibcSizes(fun);
+    // The pointers the checks ask about, before objsz folds them away.
+    classifyMarkers(fun);
     return 0;
   }
 

@@ -11,6 +11,7 @@
 #include "messages.h"
 #include "passes.h"
 #include "sequence-builder.h"
+#include "unknown-reasons.h"
 
 #include <optional>
 #include <string>
@@ -214,6 +215,9 @@ unsigned int finishChecks(function *fun, const fortify::Options &options, bool b
     if (marker.site) {
       fortify::SiteStatus status = statusOf(marker, beforeLinkTime);
       marker.site->observeCheck(status);
+      if (status == fortify::SiteStatus::Unknown)
+        if (auto why = reasonOfMarker(marker.call))
+          marker.site->noteUnknownReason(*why);
       if (status == fortify::SiteStatus::Overflow)
         diagnose(marker, options);
     }

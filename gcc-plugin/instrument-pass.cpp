@@ -2,6 +2,7 @@
 #include "libc-wrappers.h"
 #include "passes.h"
 #include "site-registry.h"
+#include "unknown-reasons.h"
 
 namespace fortify_gcc {
 namespace {
@@ -131,6 +132,7 @@ public:
     info.info = &state;
     walk_gimple_seq_mod(&body, visitStatement, nullptr, &info);
     gimple_set_body(fun->decl, body);
+    observeEarlyFoldedSizes(body);
     return 0;
   }
 

@@ -3,6 +3,7 @@
 #include "check-markers.h"
 #include "sequence-builder.h"
 #include "site-registry.h"
+#include "unknown-reasons.h"
 
 #include "cpplib.h"
 
@@ -342,12 +343,18 @@ void observeLibcSizes(function *fun) {
       gassign *min = dyn_cast<gassign *>(SSA_NAME_DEF_STMT(size));
       if (min && isTightenedMin(min)) {
         auto [library, plugin] = tightenedOperands(min);
-        site->observeLibcSizes(
-            fortify::fortifierOf(known(plugin, false), known(library, libraryIsStatic)));
+        fortify::Fortifier knew =
+            fortify::fortifierOf(known(plugin, false), known(library, libraryIsStatic));
+        site->observeLibcSizes(knew);
+        if (knew == fortify::Fortifier::None)
+          site->noteUnknownReason(classifySize(plugin));
       } else if (isSizeQuery(SSA_NAME_DEF_STMT(size)) &&
                  (hasName(size, kLibrarySizeName) || isCheckTemporary(size))) {
-        site->observeLibcSizes(
-            fortify::fortifierOf(known(size, false), known(size, libraryIsStatic)));
+        fortify::Fortifier knew =
+            fortify::fortifierOf(known(size, false), known(size, libraryIsStatic));
+        site->observeLibcSizes(knew);
+        if (knew == fortify::Fortifier::None)
+          site->noteUnknownReason(classifySize(size));
       }
     }
   });

@@ -1,5 +1,6 @@
 #include "check-markers.h"
 #include "passes.h"
+#include "unknown-reasons.h"
 
 namespace fortify_gcc {
 namespace {
@@ -59,6 +60,7 @@ public:
   unsigned int execute(function *fun) override {
     if (fortify::usesDynamicSizes(options_))
       switchToDynamicSizes(fun);
+    classifyMarkers(fun);
     unsigned int todo = objectSizes_->execute(fun);
     propagateCheckTemporaries(fun);
     observeUnknownSizes(fun);

@@ -5,6 +5,7 @@
 // proven safe. This is the one point that tells the two apart.
 #include "check-markers.h"
 #include "passes.h"
+#include "unknown-reasons.h"
 
 namespace fortify_gcc {
 namespace {
@@ -38,8 +39,11 @@ public:
 
 void observeUnknownSizes(function *fun) {
   forEachCheckMarker(fun, [](CheckMarker &marker) {
-    if (marker.site && isUnknownSize(marker.available()))
+    if (marker.site && isUnknownSize(marker.available())) {
       marker.site->observeCheck(fortify::SiteStatus::Unknown);
+      if (auto why = reasonOfMarker(marker.call))
+        marker.site->noteUnknownReason(*why);
+    }
   });
 }
 
