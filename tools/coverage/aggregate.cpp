@@ -31,6 +31,8 @@ void Aggregate::add(const CoverageRecord &record) {
   ++site.records;
   site.translationUnits.insert(record.translationUnit);
   site.compilers.insert(record.compiler);
+  if (record.why)
+    ++site.reasons[*record.why];
 }
 
 Counts Aggregate::libcAlone() const {

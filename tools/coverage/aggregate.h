@@ -44,6 +44,8 @@ struct Site {
   unsigned records = 0;
   std::set<std::string> translationUnits;
   std::set<std::string> compilers;
+  // How many of its records of status unknown gave each reason ("why").
+  std::map<UnknownReason, unsigned> reasons;
 };
 
 CheckGroup groupOf(const SiteKey &key);

@@ -1,6 +1,7 @@
 #include "output.h"
 
 #include "json.h"
+#include "reasons.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -164,6 +165,7 @@ void printTable(std::ostream &out, const Aggregate &aggregate, unsigned files,
       table.add(withCounts({row.name, checksText(row.checks)}, row.counts));
     table.print(out);
   }
+  printReasons(out, aggregate);
 
   out << "\n";
   Table totals(header({"total"}), 1);
@@ -226,6 +228,7 @@ void printJson(std::ostream &out, const Aggregate &aggregate, unsigned files) {
     }
     out << (rows.empty() ? "],\n" : "\n  ],\n");
   }
+  printReasonsJson(out, aggregate);
   out << "  \"sites\": [";
   size_t index = 0;
   for (const auto &[key, site] : aggregate.sites) {
@@ -233,7 +236,11 @@ void printJson(std::ostream &out, const Aggregate &aggregate, unsigned files) {
         << ", \"line\": " << key.line << ", \"column\": " << key.column
         << ", \"function\": " << jsonQuote(key.function) << ", \"caller\": "
         << jsonQuote(key.caller) << ", \"check\": \"" << problemWord(key.check)
-        << "\", \"status\": \"" << statusName(site.status) << "\", \"records\": "
+        << "\", \"status\": \"" << statusName(site.status) << "\""
+        << (siteReason(site) && site.status == SiteStatus::Unknown
+                ? ", \"why\": " + jsonQuote(unknownReasonName(*siteReason(site)))
+                : std::string())
+        << ", \"records\": "
         << site.records << ", \"tus\": " << jsonStrings(site.translationUnits)
         << ", \"compilers\": " << jsonStrings(site.compilers) << "}";
   }

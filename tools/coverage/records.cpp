@@ -2,6 +2,7 @@
 
 #include "json.h"
 #include "messages.h"
+#include "reasons.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -123,6 +124,24 @@ bool parseRecord(std::string_view line, CoverageRecord &record, std::string &err
     if (!getInteger(members, "libc_level", 0, 3, libcLevel, error))
       return false;
     record.libcLevel = int(libcLevel);
+  }
+  // Records of plugins before 0.3 give no reason.
+  record.why.reset();
+  if (find(members, "why")) {
+    std::string why;
+    if (!getString(members, "why", why, error))
+      return false;
+    UnknownReason reason;
+    if (!parseUnknownReason(why, reason)) {
+      error = "unknown \"why\" \"" + why + "\" (expected " + unknownReasonList() + ")";
+      return false;
+    }
+    if (record.status != SiteStatus::Unknown) {
+      error = "\"why\" on a record of status " + std::string(statusName(record.status)) +
+              " (only unknown sizes have a reason)";
+      return false;
+    }
+    record.why = reason;
   }
   return true;
 }
