@@ -9,10 +9,7 @@
 #include "report.h"
 
 #include "llvm/Config/llvm-config.h"
-#include "llvm/IR/Constants.h"
-#include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/Module.h"
-#include "llvm/Transforms/Utils/ModuleUtils.h"
 
 #include <string>
 #include <string_view>
@@ -29,16 +26,19 @@ const std::string &compilerName() {
   return name;
 }
 
-void addNote(Module &module, const fortify::Options &options,
-             const fortify::StatusCounts &counts) {
-  const std::string bytes = fortify::noteBytes(
-      fortify::notePayload(FORTIFY_VERSION, compilerName(), options, counts));
-  Constant *contents = ConstantDataArray::getString(module.getContext(), bytes, false);
-  auto *note = new GlobalVariable(module, contents->getType(), /*isConstant=*/true,
-                                  GlobalValue::PrivateLinkage, contents, "fortify.note");
-  note->setSection(ref(fortify::kNoteSectionName));
-  note->setAlignment(Align(4));
-  appendToCompilerUsed(module, {note});
+// The note, non-allocated (nothing reads it at run time: it takes no memory
+// in the process) and the records beside it, as module assembly: LLVM makes
+// a global in a named section allocated, and module assembly also travels
+// through LTO's bitcode to the object the link makes.
+void addSections(Module &module, const fortify::Options &options,
+                 const fortify::UnitSummary &summary) {
+  module.appendModuleInlineAsm(
+      fortify::sectionAssembly(
+          fortify::kNoteSectionName, "", "note", 4,
+          fortify::noteBytes(
+              fortify::notePayload(FORTIFY_VERSION, compilerName(), options, summary.counts))) +
+      fortify::sectionAssembly(fortify::kRecordsSectionName, "", "progbits", 1,
+                               fortify::recordsText(summary.records)));
 }
 
 }  // namespace
@@ -52,7 +52,7 @@ void writeUnitReport(Module &module, const fortify::Options &options,
     if (!fortify::appendCoverageRecords(options.reportPath, summary.records, error))
       module.getContext().diagnose(FortifyDiagnostic(DS_Error, error));
   }
-  addNote(module, options, summary.counts);
+  addSections(module, options, summary);
 }
 
 }  // namespace fortify_llvm

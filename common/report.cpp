@@ -239,11 +239,16 @@ std::string formatCoverageRecord(const CoverageRecord &record) {
   return line;
 }
 
-bool appendCoverageRecords(const std::string &path, const std::vector<CoverageRecord> &records,
-                           std::string &error) {
+std::string recordsText(const std::vector<CoverageRecord> &records) {
   std::string text;
   for (const CoverageRecord &record : records)
     text += formatCoverageRecord(record) + "\n";
+  return text;
+}
+
+bool appendCoverageRecords(const std::string &path, const std::vector<CoverageRecord> &records,
+                           std::string &error) {
+  std::string text = recordsText(records);
   int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0666);
   if (fd < 0) {
     error = "fortify: cannot open the coverage report '" + path + "': " + strerror(errno);
@@ -305,6 +310,15 @@ std::string notePayload(std::string_view pluginVersion, std::string_view compile
   text += "; unknown=" + std::to_string(counts.unknown);
   text += "; overflow=" + std::to_string(counts.overflow);
   return text;
+}
+
+std::string sectionAssembly(std::string_view section, std::string_view flags,
+                            std::string_view type, unsigned alignment, std::string_view bytes) {
+  std::string text = "\t.pushsection " + std::string(section) + ",\"" + std::string(flags) +
+                     "\",@" + std::string(type) + "\n\t.balign " + std::to_string(alignment);
+  for (size_t i = 0; i < bytes.size(); ++i)
+    text += (i % 16 == 0 ? "\n\t.byte " : ",") + std::to_string((unsigned char)bytes[i]);
+  return text + "\n\t.popsection\n";
 }
 
 std::string noteBytes(std::string_view payload) {

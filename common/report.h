@@ -165,6 +165,26 @@ std::string notePayload(std::string_view pluginVersion, std::string_view compile
 // byte order, ready to be emitted as the contents of kNoteSectionName.
 std::string noteBytes(std::string_view payload);
 
+// ---------------------------------------------------------------------------
+// The coverage records travel inside each object too: the records' JSON
+// Lines in a non-allocated section that linkers concatenate and keep, and
+// that `strip` (and `objcopy --only-keep-debug`, into a debug package) treat
+// as debugging information, hence the name. A cache hit (ccache), a
+// distributed compile or LTO hands on the object and its records alike, and
+// a linked program holds the records of exactly the objects linked into it.
+inline constexpr std::string_view kRecordsSectionName = ".debug_fortify";
+
+// The records as the section holds them: formatCoverageRecord's lines, each
+// ending in a newline.
+std::string recordsText(const std::vector<CoverageRecord> &records);
+
+// Assembly that puts `bytes` into `section` (flags as for `.section`:
+// "" non-allocated, "a" allocated) and returns to the section before, so
+// that it fits at the end of an assembly file, in a top-level asm statement
+// or in LLVM module assembly alike.
+std::string sectionAssembly(std::string_view section, std::string_view flags,
+                            std::string_view type, unsigned alignment, std::string_view bytes);
+
 }  // namespace fortify
 
 #endif

@@ -1,7 +1,7 @@
 // What the plugin leaves behind for a translation unit: the note section in
 // the object file (so that a tool can tell a binary was built with the
-// plugin) and, with -fplugin-arg-fortify-report=PATH, one coverage record
-// per call-site check.
+// plugin), one coverage record per call-site check in the object's records
+// section and, with -fplugin-arg-fortify-report=PATH, in that file too.
 #include "libc-wrappers.h"
 #include "passes.h"
 #include "site-registry.h"
@@ -27,14 +27,16 @@ fortify::UnitSummary summary() {
                                 libcFortifyLevel());
 }
 
+// The note, non-allocated: nothing reads it at run time, so it takes no
+// memory in the process (docs/COVERAGE.md), and the records beside it.
 std::string noteAssembly() {
-  std::string bytes = fortify::noteBytes(
-      fortify::notePayload(FORTIFY_VERSION, compilerName(), *gOptions, summary().counts));
-  std::string text = "\t.pushsection " + std::string(fortify::kNoteSectionName) +
-                     ",\"a\",@note\n\t.balign 4";
-  for (size_t i = 0; i < bytes.size(); ++i)
-    text += (i % 16 == 0 ? "\n\t.byte " : ",") + std::to_string((unsigned char)bytes[i]);
-  return text + "\n\t.popsection\n";
+  fortify::UnitSummary unit = summary();
+  std::string text = fortify::sectionAssembly(
+      fortify::kNoteSectionName, "", "note", 4,
+      fortify::noteBytes(
+          fortify::notePayload(FORTIFY_VERSION, compilerName(), *gOptions, unit.counts)));
+  return text + fortify::sectionAssembly(fortify::kRecordsSectionName, "", "progbits", 1,
+                                         fortify::recordsText(unit.records));
 }
 
 // Without LTO the note goes straight into the assembly at the end.

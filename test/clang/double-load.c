@@ -5,7 +5,7 @@
 // RUN: clang -fpass-plugin=%clang-plugin -O0 -S -emit-llvm %s -o - | grep -c "call void @llvm.trap" | FileCheck %s
 // RUN: %clang-fortify -fpass-plugin=%clang-plugin -O0 -S -emit-llvm %s -o %t.ll
 // RUN: grep -c "call void @llvm.trap" %t.ll | FileCheck %s
-// RUN: grep -c "section \".note.fortify\"" %t.ll | FileCheck %s --check-prefix=ONE
+// RUN: grep -c "pushsection .note.fortify" %t.ll | FileCheck %s --check-prefix=ONE
 // RUN: cp %clang-plugin %t.copy.so
 // RUN: %clang-fortify -fpass-plugin=%t.copy.so -O0 -S -emit-llvm %s -o - | grep -c "call void @llvm.trap" | FileCheck %s
 // RUN: %clang-fortify -fpass-plugin=%t.copy.so -O2 %s -o %t && %t

@@ -1,5 +1,5 @@
 // Every object the plugin compiles carries one ELF note in .note.fortify
-// (SHT_NOTE, allocated, so it survives linking): owner "fortify", type 1,
+// (SHT_NOTE, non-allocated; the linker keeps it): owner "fortify", type 1,
 // and a text with the plugin version, the compiler, the options and the
 // statuses of the call-site checks glibc makes too (write, open, format).
 // Loaded twice (-fplugin and -fpass-plugin), the late pass still adds one.
@@ -22,7 +22,7 @@
 // NOTES-NOT: fortify
 // CHECK: fortify-plugins {{[0-9]+\.[0-9]+\.[0-9]+}}; compiler=clang {{[0-9.]+}}; level=3; mode=trap; safe=1; checked=1; unknown=1; overflow=0
 // O0: fortify-plugins {{[0-9.]+}}; compiler=clang {{[0-9.]+}}; level=2; mode=abort; safe=1; checked=1; unknown=1; overflow=0
-// SECTION: .note.fortify NOTE {{[0-9a-f]+}} {{[0-9a-f]+}} {{[0-9a-f]+}} 00 A 0 0 4
+// SECTION: .note.fortify NOTE {{[0-9a-f]+}} {{[0-9a-f]+}} {{[0-9a-f]+}} 00 0 0 4
 // PLAIN-NOT: .note.fortify
 #include <string.h>
 

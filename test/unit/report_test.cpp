@@ -295,6 +295,25 @@ TEST(ReportTest, NoteNames) {
   EXPECT_EQ(kNoteType, 1u);
 }
 
+TEST(ReportTest, RecordsSection) {
+  EXPECT_EQ(kRecordsSectionName, ".debug_fortify");
+  const CoverageRecord record = makeRecord();
+  EXPECT_EQ(recordsText({record, record}),
+            formatCoverageRecord(record) + "\n" + formatCoverageRecord(record) + "\n");
+  EXPECT_EQ(recordsText({}), "");
+}
+
+TEST(ReportTest, SectionAssembly) {
+  EXPECT_EQ(sectionAssembly(".debug_fortify", "", "progbits", 1, "a\"\n"),
+            "\t.pushsection .debug_fortify,\"\",@progbits\n\t.balign 1\n\t.byte 97,34,10\n"
+            "\t.popsection\n");
+  const std::string seventeen(17, 'x');
+  EXPECT_EQ(sectionAssembly(".note.fortify", "", "note", 4, seventeen),
+            "\t.pushsection .note.fortify,\"\",@note\n\t.balign 4\n\t.byte "
+            "120,120,120,120,120,120,120,120,120,120,120,120,120,120,120,120\n\t.byte 120\n"
+            "\t.popsection\n");
+}
+
 TEST(ReportTest, PrimaryProblem) {
   const Rule *memcpyRule = findRule("memcpy");
   ASSERT_NE(memcpyRule, nullptr);

@@ -1,8 +1,10 @@
 #include "binary.h"
 
+#include "aggregate.h"
 #include "elf-notes.h"
 #include "json.h"
 #include "output.h"
+#include "records.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -49,6 +51,8 @@ std::string distinct(const std::vector<NoteInfo> &notes, std::string NoteInfo::*
 }  // namespace
 
 StatusCounts BinaryResult::total() const {
+  if (records)
+    return recordCounts;
   StatusCounts sum;
   for (const NoteInfo &note : notes)
     sum += note.counts;
@@ -135,8 +139,8 @@ BinaryResult inspectBinary(const std::string &path) {
     return result;
   }
   std::vector<std::string> descriptions;
-  std::string error;
-  switch (readFortifyNotes(bytes, descriptions, error)) {
+  std::string error, recordsText;
+  switch (readFortifyNotes(bytes, descriptions, error, &recordsText)) {
   case ElfStatus::NotElf:
     result.error = "not an ELF file";
     return result;
@@ -154,6 +158,18 @@ BinaryResult inspectBinary(const std::string &path) {
       return result;
     }
     result.notes.push_back(std::move(info));
+  }
+  std::vector<CoverageRecord> records;
+  if (!parseRecordLines(std::string(kRecordsSectionName), recordsText, records, error)) {
+    result.error = "malformed records: " + error;
+    return result;
+  }
+  if (!records.empty()) {
+    Aggregate aggregate;
+    for (const CoverageRecord &record : records)
+      aggregate.add(record);
+    result.records = records.size();
+    result.recordCounts = aggregate.total(CheckGroup::Headline);
   }
   result.kind = result.notes.empty() ? BinaryResult::NoNote : BinaryResult::Notes;
   return result;
@@ -174,7 +190,9 @@ void printBinary(std::ostream &out, const BinaryResult &result) {
       << ", version=" << distinct(result.notes, &NoteInfo::version) << "\n";
   out << "  " << plural(total.sites(), "call site") << ": safe " << total.safe << ", checked "
       << total.checked << ", unknown " << total.unknown << ", overflow " << total.overflow
-      << "; coverage " << formatPercent(total) << "\n";
+      << "; coverage " << formatPercent(total)
+      << (result.records ? " (from " + plural(result.records, "record") + ")" : std::string())
+      << "\n";
 }
 
 void printBinariesJson(std::ostream &out, const std::vector<BinaryResult> &results) {
@@ -190,7 +208,8 @@ void printBinariesJson(std::ostream &out, const std::vector<BinaryResult> &resul
       out << "\"no-note\"}";
       continue;
     }
-    out << "\"fortify\", \"objects\": " << r.notes.size() << ", " << jsonCounts(r.total())
+    out << "\"fortify\", \"objects\": " << r.notes.size() << ", \"records\": " << r.records
+        << ", " << jsonCounts(r.total())
         << ",\n     \"notes\": [";
     for (size_t j = 0; j < r.notes.size(); ++j) {
       const NoteInfo &n = r.notes[j];

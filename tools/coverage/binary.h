@@ -30,6 +30,12 @@ struct BinaryResult {
   std::string file;
   std::string error;            // Error
   std::vector<NoteInfo> notes;  // Notes
+  // The records the objects carry (fortify::kRecordsSectionName), when the
+  // file has them: then the counts are theirs, duplicates merged as in a
+  // report (a header's inline function in several objects is one site), so
+  // that --binary and the records agree; the notes' sums otherwise.
+  size_t records = 0;
+  StatusCounts recordCounts;
   StatusCounts total() const;
 };
 

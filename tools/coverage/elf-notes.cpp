@@ -11,10 +11,11 @@ constexpr unsigned kElfClass32 = 1, kElfClass64 = 2;
 constexpr unsigned kElfData2Lsb = 1, kElfData2Msb = 2;
 constexpr uint32_t kShtNote = 7, kShtNobits = 8;
 constexpr uint32_t kShnXindex = 0xffff;
+constexpr uint64_t kShfCompressed = 0x800;
 
 struct Section {
   uint32_t name = 0, type = 0;
-  uint64_t offset = 0, size = 0;
+  uint64_t flags = 0, offset = 0, size = 0;
   uint32_t link = 0;
 };
 
@@ -22,7 +23,7 @@ class ElfReader {
 public:
   ElfReader(std::string_view bytes, std::string &error) : bytes_(bytes), error_(error) {}
 
-  ElfStatus read(std::vector<std::string> &descriptions) {
+  ElfStatus read(std::vector<std::string> &descriptions, std::string *records) {
     if (bytes_.size() < 4 || bytes_.substr(0, 4) != std::string_view("\x7f" "ELF", 4))
       return ElfStatus::NotElf;
     if (bytes_.size() < 16)
@@ -84,6 +85,17 @@ public:
       std::string_view name;
       if (!sectionName(names, s.name, name))
         return ElfStatus::Malformed;
+      if (records && name == kRecordsSectionName) {
+        if (s.flags & kShfCompressed)
+          return malformed("section " + std::string(kRecordsSectionName) +
+                           " is compressed (objcopy --decompress-debug-sections FILE)");
+        if (s.type == kShtNobits)
+          return malformed("section " + std::string(kRecordsSectionName) + " has no contents");
+        if (!inFile(s, "section " + std::string(kRecordsSectionName)))
+          return ElfStatus::Malformed;
+        records->append(bytes_.substr(s.offset, s.size));
+        continue;
+      }
       if (name != kNoteSectionName)
         continue;
       if (s.type == kShtNobits)
@@ -131,10 +143,12 @@ private:
     word(at + 4, 4, v);
     s.type = uint32_t(v);
     if (is64_) {
+      word(at + 8, 8, s.flags);
       word(at + 24, 8, s.offset);
       word(at + 32, 8, s.size);
       word(at + 40, 4, v);
     } else {
+      word(at + 8, 4, s.flags);
       word(at + 16, 4, s.offset);
       word(at + 20, 4, s.size);
       word(at + 24, 4, v);
@@ -229,8 +243,8 @@ private:
 }  // namespace
 
 ElfStatus readFortifyNotes(std::string_view bytes, std::vector<std::string> &descriptions,
-                           std::string &error) {
-  return ElfReader(bytes, error).read(descriptions);
+                           std::string &error, std::string *records) {
+  return ElfReader(bytes, error).read(descriptions, records);
 }
 
 }  // namespace fortify::coverage

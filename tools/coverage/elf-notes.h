@@ -24,8 +24,12 @@ enum class ElfStatus {
 // section named kNoteSectionName; notes of other owners or types there are
 // skipped, and so are zero words where a note would start (padding a linker
 // may put between objects' notes).
+//
+// With `records`, also appends to it the contents of every section named
+// kRecordsSectionName (the coverage records the objects carry, JSON Lines);
+// a compressed one (SHF_COMPRESSED) is an error naming the fix.
 ElfStatus readFortifyNotes(std::string_view bytes, std::vector<std::string> &descriptions,
-                           std::string &error);
+                           std::string &error, std::string *records = nullptr);
 
 }  // namespace fortify::coverage
 

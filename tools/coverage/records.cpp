@@ -1,5 +1,7 @@
 #include "records.h"
 
+#include "elf-notes.h"
+
 #include "json.h"
 #include "messages.h"
 #include "reasons.h"
@@ -9,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <limits>
 #include <sstream>
 #include <system_error>
@@ -176,6 +179,30 @@ bool collectReportFiles(const std::vector<std::string> &arguments,
   return true;
 }
 
+bool parseRecordLines(const std::string &where, std::string_view text,
+                      std::vector<CoverageRecord> &records, std::string &error) {
+  unsigned lineNumber = 0;
+  for (size_t start = 0; start < text.size();) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos)
+      end = text.size();
+    std::string line(text.substr(start, end - start));
+    start = end + 1;
+    ++lineNumber;
+    line.erase(std::remove(line.begin(), line.end(), '\0'), line.end());
+    if (line.find_first_not_of(" \t\r") == std::string::npos)
+      continue;
+    CoverageRecord record;
+    std::string what;
+    if (!parseRecord(line, record, what)) {
+      error = where + ":" + std::to_string(lineNumber) + ": " + what;
+      return false;
+    }
+    records.push_back(std::move(record));
+  }
+  return true;
+}
+
 bool readReportFile(const std::string &path, std::vector<CoverageRecord> &records,
                     std::string &error) {
   std::ifstream in(path, std::ios::binary);
@@ -183,25 +210,29 @@ bool readReportFile(const std::string &path, std::vector<CoverageRecord> &record
     error = path + ": cannot open: " + std::strerror(errno);
     return false;
   }
-  std::string line;
-  unsigned lineNumber = 0;
-  while (std::getline(in, line)) {
-    ++lineNumber;
-    if (line.find_first_not_of(" \t\r") == std::string::npos)
-      continue;
-    CoverageRecord record;
-    std::string what;
-    if (!parseRecord(line, record, what)) {
-      error = path + ":" + std::to_string(lineNumber) + ": " + what;
-      return false;
-    }
-    records.push_back(std::move(record));
-  }
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad()) {
     error = path + ": read error: " + std::strerror(errno);
     return false;
   }
-  return true;
+  std::vector<std::string> notes;
+  std::string text, what;
+  switch (readFortifyNotes(bytes, notes, what, &text)) {
+  case ElfStatus::NotElf:
+    return parseRecordLines(path, bytes, records, error);
+  case ElfStatus::Malformed:
+    error = path + ": malformed ELF file: " + what;
+    return false;
+  case ElfStatus::Ok:
+    break;
+  }
+  if (text.find_first_not_of(std::string_view("\0\n", 2)) == std::string::npos) {
+    error = path + ": no fortify records (not built with the fortify plugins, by an older "
+                   "plugin, or stripped)";
+    return false;
+  }
+  return parseRecordLines(path + " (" + std::string(kRecordsSectionName) + ")", text, records,
+                          error);
 }
 
 }  // namespace fortify::coverage

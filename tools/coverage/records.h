@@ -26,8 +26,16 @@ bool collectReportFiles(const std::vector<std::string> &arguments,
 
 // Appends the records of one report file. Blank lines are skipped. On the
 // first bad line returns false with `error` "FILE:LINE: what is wrong".
+// An ELF file (object, executable, shared library) gives the records its
+// objects carry (fortify::kRecordsSectionName); one without any is an error.
 bool readReportFile(const std::string &path, std::vector<CoverageRecord> &records,
                     std::string &error);
+
+// Appends the records of `text` (JSON Lines, as a report file or a records
+// section holds them; NUL bytes a linker may pad with are skipped). Errors
+// as readReportFile's, `where` standing for the file.
+bool parseRecordLines(const std::string &where, std::string_view text,
+                      std::vector<CoverageRecord> &records, std::string &error);
 
 }  // namespace fortify::coverage
 
