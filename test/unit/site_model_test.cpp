@@ -158,10 +158,26 @@ TEST(SiteModelTest, TableAndSummary) {
   EXPECT_EQ(summary.records[1].site.function, "printf");
   EXPECT_EQ(summary.records[2].site.function, "strcpy");
   EXPECT_EQ(summary.records[2].status, SiteStatus::Unknown);
-  // The note counts what glibc checks too: not the over-read.
-  EXPECT_EQ(summary.counts.sites(), 2u);
+  // The note counts the headline: glibc's size checks (strcpy's write), not
+  // the over-read nor the format.
+  EXPECT_EQ(summary.counts.sites(), 1u);
   EXPECT_EQ(summary.counts.unknown, 1u);
-  EXPECT_EQ(summary.counts.safe, 1u);
+  EXPECT_EQ(summary.counts.safe, 0u);
+}
+
+TEST(SiteModelTest, CheckGroups) {
+  // Red Hat's headline: the size checks of the functions glibc fortifies.
+  EXPECT_EQ(checkGroup(Problem::Overflow, "memcpy"), CheckGroup::Headline);
+  EXPECT_EQ(checkGroup(Problem::Overflow, "bzero"), CheckGroup::Headline);  // through __memset_chk
+  EXPECT_EQ(checkGroup(Problem::Overflow, "swab"), CheckGroup::OtherWrite);  // glibc does not fortify it
+  EXPECT_EQ(checkGroup(Problem::Overflow, "no_such_function"), CheckGroup::OtherWrite);
+  EXPECT_EQ(checkGroup(Problem::OverRead, "memcpy"), CheckGroup::Read);
+  EXPECT_EQ(checkGroup(Problem::FormatN, "printf"), CheckGroup::Format);
+  EXPECT_EQ(checkGroup(Problem::OpenWithoutMode, "open"), CheckGroup::Open);
+  EXPECT_TRUE(isHeadlineSite(makeSite(Problem::Overflow, "strcpy", "a.c", 1, 1, "f")));
+  EXPECT_FALSE(isHeadlineSite(makeSite(Problem::FormatN, "sprintf", "a.c", 1, 1, "f")));
+  for (CheckGroup group : kAllCheckGroups)
+    EXPECT_FALSE(checkGroupName(group).empty());
 }
 
 TEST(SiteModelTest, SkippedCallResult) {
