@@ -61,8 +61,10 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Analysis/MemoryBuiltins.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
 
@@ -128,8 +130,12 @@ bool lowerExactDynamicSizes(Function &function, const TargetLibraryInfo &librari
   SmallVector<IntrinsicInst *, 8> queries;
   for (Instruction &instruction : instructions(function))
     if (auto *query = dyn_cast<IntrinsicInst>(&instruction))
+      // Only a choice between objects (a phi or select under the pointer)
+      // folds differently; the others are left to LowerConstantIntrinsics,
+      // which also folds the branches a constant size decides.
       if (query->getIntrinsicID() == Intrinsic::objectsize && query->getMetadata(checkedKind) &&
-          cast<ConstantInt>(query->getArgOperand(3))->isOne())
+          cast<ConstantInt>(query->getArgOperand(3))->isOne() &&
+          isa<PHINode, SelectInst>(getUnderlyingObject(query->getArgOperand(0))))
         queries.push_back(query);
   bool lowered = false;
   for (IntrinsicInst *query : queries)

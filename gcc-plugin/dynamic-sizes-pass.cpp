@@ -67,16 +67,18 @@ tree queryResult(gcall *query) {
     return NULL_TREE;
   if (isCheckTemporary(result))
     return result;
+  // Later passes may also use the query directly (`if (_7 <= 63)`, from
+  // the cap's comparison), so any use that is the cap counts.
   use_operand_p use;
-  gimple *user;
-  if (!single_imm_use(result, &use, &user))
-    return result;
-  gassign *cap = dyn_cast<gassign *>(user);
-  if (!cap || (gimple_assign_rhs_code(cap) != MIN_EXPR && gimple_assign_rhs_code(cap) != MAX_EXPR) ||
-      gimple_assign_rhs1(cap) != result || TREE_CODE(gimple_assign_rhs2(cap)) != INTEGER_CST ||
-      TREE_CODE(gimple_assign_lhs(cap)) != SSA_NAME)
-    return result;
-  return gimple_assign_lhs(cap);
+  imm_use_iterator uses;
+  FOR_EACH_IMM_USE_FAST(use, uses, result) {
+    gassign *cap = dyn_cast<gassign *>(USE_STMT(use));
+    if (cap && (gimple_assign_rhs_code(cap) == MIN_EXPR || gimple_assign_rhs_code(cap) == MAX_EXPR) &&
+        gimple_assign_rhs1(cap) == result && TREE_CODE(gimple_assign_rhs2(cap)) == INTEGER_CST &&
+        TREE_CODE(gimple_assign_lhs(cap)) == SSA_NAME && isCheckTemporary(gimple_assign_lhs(cap)))
+      return gimple_assign_lhs(cap);
+  }
+  return result;
 }
 
 }  // namespace
