@@ -59,7 +59,7 @@ for w in $ways; do
   case " $ALL_WAYS " in *" $w "*) ;; *) echo "coverage-packages: unknown way $w (one of: $ALL_WAYS)" >&2; exit 2 ;; esac
 done
 
-mkdir -p "$WORK/src"
+mkdir -p "$WORK/src" "$WORK/build" "$WORK/results"
 log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
 . "$here/distro/sources.sh"
 ensure_plugins
