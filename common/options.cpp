@@ -3,36 +3,54 @@
 namespace fortify {
 namespace {
 
-constexpr const char *kValidOptions = "valid options: level=1|2|3, mode=trap|abort|report, reads=on|off, werror, report=PATH";
+constexpr std::string_view kValidOptions =
+    "level=1|2|3, mode=trap|abort|report, reads=on|off, werror, report=PATH, stats, trace";
+
+// A switch given alone ("werror"), or on|off.
+bool setSwitch(bool &field, std::string_view name, bool hasValue, std::string_view value,
+               std::string &reason) {
+  if (!hasValue || value == "on" || value == "off") {
+    field = !hasValue || value == "on";
+    return true;
+  }
+  reason = std::string(name) + " takes no value (or on|off)";
+  return false;
+}
 
 }  // namespace
 
-bool applyOption(Options &options, std::string_view key, bool hasValue,
-                 std::string_view value, std::string &error) {
-  const std::string quoted = "'" + std::string(key) +
-                             (hasValue ? "=" + std::string(value) : "") + "'";
+std::string_view validOptions() { return kValidOptions; }
+
+std::string_view modeName(FailureMode mode) {
+  switch (mode) {
+  case FailureMode::Trap:
+    return "trap";
+  case FailureMode::Abort:
+    return "abort";
+  case FailureMode::Report:
+    return "report";
+  }
+  return "?";
+}
+
+bool setOption(Options &options, std::string_view key, bool hasValue, std::string_view value,
+               bool &unknown, std::string &reason) {
+  unknown = false;
   if (key == "level") {
     if (value == "1" || value == "2" || value == "3") {
       options.level = value[0] - '0';
       return true;
     }
-    error = "fortify: invalid option " + quoted + ": level must be 1, 2 or 3";
+    reason = "level must be 1, 2 or 3";
     return false;
   }
   if (key == "mode") {
-    if (value == "trap") {
-      options.mode = FailureMode::Trap;
-      return true;
-    }
-    if (value == "abort") {
-      options.mode = FailureMode::Abort;
-      return true;
-    }
-    if (value == "report") {
-      options.mode = FailureMode::Report;
-      return true;
-    }
-    error = "fortify: invalid option " + quoted + ": mode must be trap, abort or report";
+    for (FailureMode mode : {FailureMode::Trap, FailureMode::Abort, FailureMode::Report})
+      if (value == modeName(mode)) {
+        options.mode = mode;
+        return true;
+      }
+    reason = "mode must be trap, abort or report";
     return false;
   }
   if (key == "reads") {
@@ -40,27 +58,55 @@ bool applyOption(Options &options, std::string_view key, bool hasValue,
       options.reads = value == "on";
       return true;
     }
-    error = "fortify: invalid option " + quoted + ": reads must be on or off";
+    reason = "reads must be on or off";
     return false;
   }
-  if (key == "werror") {
-    if (!hasValue || value == "on" || value == "off") {
-      options.werror = !hasValue || value == "on";
-      return true;
-    }
-    error = "fortify: invalid option " + quoted + ": werror takes no value (or on|off)";
-    return false;
-  }
+  if (key == "werror")
+    return setSwitch(options.werror, key, hasValue, value, reason);
+  if (key == "stats")
+    return setSwitch(options.stats, key, hasValue, value, reason);
+  if (key == "trace")
+    return setSwitch(options.trace, key, hasValue, value, reason);
   if (key == "report") {
     if (!value.empty()) {
       options.reportPath = std::string(value);
       return true;
     }
-    error = "fortify: invalid option " + quoted + ": report needs a file name (report=PATH)";
+    reason = "report needs a file name (report=PATH)";
     return false;
   }
-  error = "fortify: unknown option " + quoted + "; " + kValidOptions;
+  unknown = true;
   return false;
+}
+
+bool applyOption(Options &options, std::string_view key, bool hasValue,
+                 std::string_view value, std::string &error) {
+  bool unknown = false;
+  std::string reason;
+  if (setOption(options, key, hasValue, value, unknown, reason))
+    return true;
+  const std::string quoted = "'" + std::string(key) +
+                             (hasValue ? "=" + std::string(value) : "") + "'";
+  if (unknown)
+    error = "fortify: unknown option " + quoted + "; valid options: " + std::string(kValidOptions);
+  else
+    error = "fortify: invalid option " + quoted + ": " + reason;
+  return false;
+}
+
+std::vector<std::string> optionItems(const Options &options) {
+  std::vector<std::string> items = {"level=" + std::to_string(options.level),
+                                    "mode=" + std::string(modeName(options.mode)),
+                                    options.reads ? "reads=on" : "reads=off"};
+  if (options.werror)
+    items.push_back("werror");
+  if (!options.reportPath.empty())
+    items.push_back("report=" + options.reportPath);
+  if (options.stats)
+    items.push_back("stats");
+  if (options.trace)
+    items.push_back("trace");
+  return items;
 }
 
 }  // namespace fortify

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace fortify {
 
@@ -14,6 +15,9 @@ enum class FailureMode {
   Report, // a call into the runtime library (runtime/): a sanitizer-style
           // report, then abort() or, with halt_on_error=0, the call skipped
 };
+
+// "trap", "abort", "report": the option's value, the note's word.
+std::string_view modeName(FailureMode mode);
 
 struct Options {
   int level = 3;
@@ -25,6 +29,10 @@ struct Options {
   bool werror = false;
   // Where the coverage records go (JSON Lines, appended); empty: none.
   std::string reportPath;
+  // Print the counters of what the passes did to stderr (common/counters.h),
+  // and a line per call decision and per site (the trace).
+  bool stats = false;
+  bool trace = false;
 };
 
 // Applies one `-fplugin-arg-fortify-KEY[=VALUE]` option. `hasValue` tells
@@ -32,6 +40,19 @@ struct Options {
 // message naming the valid choices when the option or its value is bad.
 bool applyOption(Options &options, std::string_view key, bool hasValue,
                  std::string_view value, std::string &error);
+
+// The same, for callers that word the complaint themselves (the Clang
+// plugin's pass parameters): `unknown` when no option has that name,
+// otherwise `reason` says what the value must be ("level must be 1, 2 or 3").
+bool setOption(Options &options, std::string_view key, bool hasValue, std::string_view value,
+               bool &unknown, std::string &reason);
+
+// Every option as applyOption spells it: "level=1|2|3, mode=trap|abort|report, ...".
+std::string_view validOptions();
+
+// The items that applyOption reads back into `options` (for a printed pass
+// pipeline): level, mode and reads always, the others when set.
+std::vector<std::string> optionItems(const Options &options);
 
 // Whether sizes computed at run time (malloc(n), VLAs) are used.
 inline bool usesDynamicSizes(const Options &options) {

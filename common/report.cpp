@@ -41,18 +41,6 @@ std::string jsonString(std::string_view text) {
   return out;
 }
 
-std::string_view modeName(FailureMode mode) {
-  switch (mode) {
-  case FailureMode::Trap:
-    return "trap";
-  case FailureMode::Abort:
-    return "abort";
-  case FailureMode::Report:
-    return "report";
-  }
-  return "?";
-}
-
 // Lower rank: less protected.
 int protectionRank(SiteStatus status) {
   switch (status) {

@@ -8,7 +8,61 @@ namespace {
 
 unsigned bits(Fortifier fortifier) { return unsigned(fortifier); }
 
+constexpr Instrumented kAllInstrumented[] = {Instrumented::Check, Instrumented::Libc,
+                                             Instrumented::LibcCheck, Instrumented::Safe,
+                                             Instrumented::Overflow, Instrumented::None};
+
 }  // namespace
+
+std::string_view instrumentedName(Instrumented what) {
+  switch (what) {
+  case Instrumented::Check:
+    return "check";
+  case Instrumented::Libc:
+    return "libc";
+  case Instrumented::LibcCheck:
+    return "libc-check";
+  case Instrumented::Safe:
+    return "safe";
+  case Instrumented::Overflow:
+    return "overflow";
+  case Instrumented::None:
+    return "none";
+  }
+  return "?";
+}
+
+bool parseInstrumented(std::string_view name, Instrumented &what) {
+  for (Instrumented candidate : kAllInstrumented)
+    if (instrumentedName(candidate) == name) {
+      what = candidate;
+      return true;
+    }
+  return false;
+}
+
+void SiteFacts::record(Instrumented what) {
+  switch (what) {
+  case Instrumented::Check:
+    pluginCheck = true;
+    break;
+  case Instrumented::Libc:
+    libcUnobservable = true;
+    break;
+  case Instrumented::LibcCheck:
+    libcCheck = true;
+    break;
+  case Instrumented::Safe:
+    provenSafe = true;
+    break;
+  case Instrumented::Overflow:
+    provenOverflow = true;
+    break;
+  case Instrumented::None:
+    noCheck = true;
+    break;
+  }
+}
 
 void SiteFacts::observeCheck(SiteStatus status) {
   checkStatus_ = checkObserved_ ? combineStatus(checkStatus_, status) : status;

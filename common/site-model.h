@@ -14,9 +14,23 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fortify {
+
+// What the instrumentation gave one check of one call: the record its site
+// gets (the Clang plugin keeps these words in its IR, !fortify.sites).
+enum class Instrumented {
+  Check,      // "check": a check with a failure path
+  Libc,       // "libc": the C library's own check, not observable
+  LibcCheck,  // "libc-check": the C library's check, followed to the end
+  Safe,       // "safe": fine without code (a literal format, open with a mode)
+  Overflow,   // "overflow": always wrong (open(O_CREAT) with constant flags)
+  None,       // "none": no check at all
+};
+std::string_view instrumentedName(Instrumented what);
+bool parseInstrumented(std::string_view name, Instrumented &what);
 
 // One call site (the calls that share a descriptor: those of one macro
 // expansion share their location). Set by the plugin as it learns.
@@ -33,6 +47,8 @@ struct SiteFacts {
   // followed through optimisation, so it counts as a run-time check.
   bool libcCheck = false;
   bool libcUnobservable = false;
+  // Sets the flag a record stands for.
+  void record(Instrumented what);
 
   // After optimisation, the plugin's check: the least protected status of
   // its surviving copies (none survived: every copy folded away).

@@ -6,7 +6,9 @@
 // RUN: not %clang-fortify -fplugin-arg-fortify-mode=loud -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=MODE
 // MODE: error: fortify: invalid option 'mode=loud': mode must be trap, abort or report
 // RUN: not %clang-fortify -fplugin-arg-fortify-colour=red -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=UNKNOWN
-// UNKNOWN: error: fortify: unknown option 'colour=red'; valid options: level=1|2|3, mode=trap|abort|report, reads=on|off, werror, report=PATH
+// UNKNOWN: error: fortify: unknown option 'colour=red'; valid options: level=1|2|3, mode=trap|abort|report, reads=on|off, werror, report=PATH, stats, trace{{$}}
+// RUN: not %clang-fortify -fplugin-arg-fortify-trace=yes -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=TRACE
+// TRACE: error: fortify: invalid option 'trace=yes': trace takes no value (or on|off)
 //
 // The pass-plugin path (-fpass-plugin=, opt) reads FORTIFY_PLUGIN_OPTIONS
 // (FORTIFY_OPTIONS is the report runtime's, and means nothing to the plugin).
@@ -15,6 +17,7 @@
 // ENV-NOT: llvm.objectsize
 // RUN: env FORTIFY_PLUGIN_OPTIONS=level=0 not clang -fpass-plugin=%clang-plugin -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=ENVBAD
 // ENVBAD: error: fortify: invalid option 'level=0': level must be 1, 2 or 3 (in FORTIFY_PLUGIN_OPTIONS)
+// ENVBAD-NOT: error:
 // RUN: env FORTIFY_OPTIONS=level=0 clang -fpass-plugin=%clang-plugin -c %s -o %t.o
 #include <string.h>
 
