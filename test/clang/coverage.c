@@ -26,7 +26,7 @@ void sink(void *);
 
 // Every record names the compiler, the translation unit, the level, which
 // fortification knew the size and the C library's fortify level.
-// FIRST: {"compiler":"clang {{[0-9.]+}}","tu":"{{[^"]*}}coverage.c","function":"memcpy",{{.*}},"level":3,"by":"none","libc_level":0}
+// FIRST: {"compiler":"clang {{[0-9.]+}}","tu":"{{[^"]*}}coverage.c","function":"memcpy",{{.*}},"level":3,"by":"none","libc_level":0,"why":"parameter"}
 
 static inline void put(char *d, const char *s, size_t n) {
   // CHECK: "function":"memcpy",{{.*}}"line":[[@LINE+3]],"column":{{[0-9]+}},"caller":"put","check":"write","status":"unknown"

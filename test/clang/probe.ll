@@ -17,7 +17,7 @@
 ; RUN: %opt -load-pass-plugin %clang-plugin -passes='fortify<reads=off>,lower-constant-intrinsics,fortify-finish<report=%t.noprobe.jsonl>' -disable-output %s 2>/dev/null
 ; RUN: FileCheck %s --input-file=%t.noprobe.jsonl --check-prefix=NOPROBE
 
-; CHECK: {"compiler":"clang {{[0-9.]+}}","tu":"probe.c","function":"memcpy","file":"probe.c","line":3,"column":3,"caller":"unknown","check":"write","status":"unknown","level":3,"by":"none","libc_level":0}
+; CHECK: {"compiler":"clang {{[0-9.]+}}","tu":"probe.c","function":"memcpy","file":"probe.c","line":3,"column":3,"caller":"unknown","check":"write","status":"unknown","level":3,"by":"none","libc_level":0,"why":"parameter"}
 ; CHECK-NEXT: "function":"memcpy",{{.*}}"line":7,"column":3,"caller":"fits","check":"write","status":"safe","level":3,"by":"plugin"
 ; CHECK-NEXT: "function":"memcpy",{{.*}}"line":11,"column":3,"caller":"checked","check":"write","status":"checked","level":3,"by":"plugin"
 ; CHECK-NEXT: "function":"memcpy",{{.*}}"line":15,"column":3,"caller":"overflow","check":"write","status":"overflow","level":3,"by":"plugin"
