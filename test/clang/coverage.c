@@ -30,7 +30,7 @@ void sink(void *);
 
 static inline void put(char *d, const char *s, size_t n) {
   // CHECK: "function":"memcpy",{{.*}}"line":[[@LINE+3]],"column":{{[0-9]+}},"caller":"put","check":"write","status":"unknown"
-  // GLIBC: "function":"memcpy",{{.*}}"line":[[@LINE+2]],"column":{{[0-9]+}},"caller":"put","check":"write","status":"unknown","level":3,"by":"none","libc_level":2}
+  // GLIBC: "function":"memcpy",{{.*}}"line":[[@LINE+2]],"column":{{[0-9]+}},"caller":"put","check":"write","status":"unknown","level":3,"by":"none","libc_level":2,"why":{{"[a-z-]+"}}}
   // CXX: "function":"memcpy",{{.*}}"line":[[@LINE+1]],"column":{{[0-9]+}},"caller":"put(char*, char const*, unsigned long)","check":"write","status":"unknown"
   memcpy(d, s, n);
 }
@@ -67,7 +67,7 @@ size_t measure(void) {
 int format(char *out, int v) {
   // CHECK: "function":"sprintf",{{.*}}"line":[[@LINE+3]],"column":{{[0-9]+}},"caller":"format","check":"format","status":"safe"
   // CHECK: "function":"sprintf",{{.*}}"line":[[@LINE+2]],"column":{{[0-9]+}},"caller":"format","check":"write","status":"unknown"
-  // GLIBC: "function":"sprintf",{{.*}}"line":[[@LINE+1]],"column":{{[0-9]+}},"caller":"format","check":"write","status":"unknown","level":3,"by":"none","libc_level":2}
+  // GLIBC: "function":"sprintf",{{.*}}"line":[[@LINE+1]],"column":{{[0-9]+}},"caller":"format","check":"write","status":"unknown","level":3,"by":"none","libc_level":2,"why":{{"[a-z-]+"}}}
   return sprintf(out, "%d", v);
 }
 
