@@ -39,9 +39,10 @@ fortify::ValueShape shapeOf(tree type) {
   return {};
 }
 
-// Whether the call matches the rule's prototype; anything else (an
-// unprototyped call, a program's own function of the same name) is not
-// the C library's function.
+}  // namespace
+
+// Anything but the rule's prototype (an unprototyped call, a program's own
+// function of the same name) is not the C library's function.
 bool matchesPrototype(const gcall *call, const Rule &rule) {
   fortify::CallShape shape;
   tree type = gimple_call_fntype(call);
@@ -52,6 +53,8 @@ bool matchesPrototype(const gcall *call, const Rule &rule) {
                                  unsigned(TYPE_PRECISION(size_type_node))};
   return fortify::matchesSignature(rule, shape, model);
 }
+
+namespace {
 
 // The format is a string literal (&"..." or &"..."[0]) or a constant
 // object in read-only storage (static const char f[] = "..."): as in
@@ -189,8 +192,8 @@ private:
   // Decided here, with no code: fine (a literal format, open with a mode)
   // or always wrong (open(O_CREAT) with constant flags and no mode).
   void markProven(Problem problem, bool safe) {
-    fortify::SiteFacts &site = registerSite(describeCall(call_, problem, rule_.name));
-    (safe ? site.provenSafe : site.provenOverflow) = true;
+    recordSite(describeCall(call_, problem, rule_.name),
+               safe ? fortify::Instrumented::Safe : fortify::Instrumented::Overflow);
     registeredProblems_ |= 1u << unsigned(problem);
   }
   tree unknownSize() { return build_all_ones_cst(size_type_node); }
@@ -239,7 +242,7 @@ private:
   void failHere(SequenceBuilder &b, Problem problem, const Amount &needed, tree available,
                 tree continueAt) {
     fortify::SiteDescriptor site = describeCall(call_, problem, rule_.name);
-    registerSite(site).pluginCheck = true;
+    recordSite(site, fortify::Instrumented::Check);
     registeredProblems_ |= 1u << unsigned(problem);
     b.fail(site, needed(), available ? available : size_zero_node, options_);
     if (options_.mode != fortify::FailureMode::Report)
@@ -634,7 +637,7 @@ bool emitChecks(gimple_stmt_iterator *gsi, gcall *call, const Rule &rule,
 
 void registerUncheckedCall(const gcall *call, const Rule &rule) {
   fortify::SiteDescriptor site = describeCall(call, fortify::primaryProblem(rule), rule.name);
-  registerSite(site).noCheck = true;
+  recordSite(site, fortify::Instrumented::None);
 }
 
 }  // namespace fortify_gcc

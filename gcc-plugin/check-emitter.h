@@ -22,6 +22,10 @@ enum class Checks { All, ReadsOnly, ReadsAndFormat };
 bool emitChecks(gimple_stmt_iterator *gsi, gcall *call, const fortify::Rule &rule,
                 const fortify::Options &options, Checks which);
 
+// Whether the call has the rule's prototype: one that does not is another
+// function of the same name, not a call site.
+bool matchesPrototype(const gcall *call, const fortify::Rule &rule);
+
 // Registers a call that gets no check (not protected).
 void registerUncheckedCall(const gcall *call, const fortify::Rule &rule);
 

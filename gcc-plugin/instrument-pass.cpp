@@ -1,4 +1,5 @@
 #include "check-emitter.h"
+#include "decision-log.h"
 #include "libc-wrappers.h"
 #include "passes.h"
 #include "site-registry.h"
@@ -60,6 +61,19 @@ const fortify::Rule *ruleForCall(const gcall *call, Route &route) {
   return fortify::findRuleByCheckedName(name);
 }
 
+// The route as the trace names it (decision-log.h).
+fortify::Route traceRoute(const gcall *call, const fortify::Rule &rule, Route route) {
+  switch (route) {
+  case Route::Direct:
+    return matchesPrototype(call, rule) ? fortify::Route::Direct : fortify::Route::NotLibc;
+  case Route::LibcWrapper:
+    return fortify::Route::LibcWrapper;
+  case Route::LibcCheckedCall:
+    return fortify::Route::LibcChecked;
+  }
+  return fortify::Route::Direct;
+}
+
 struct WalkState {
   const fortify::Options *options;
   bool optedOut = false;  // the function has __attribute__((no_fortify))
@@ -80,6 +94,7 @@ tree visitStatement(gimple_stmt_iterator *gsi, bool *handledOperands,
   if (!rule)
     return NULL_TREE;
   if (state->optedOut && route != Route::LibcCheckedCall) {
+    CallTrace decision(call, *rule, fortify::Route::OptedOut);
     // Not protected by the plugin; the library's own wrapper still checks
     // with its own size (see observeLibcSizes).
     if (route == Route::LibcWrapper)
@@ -88,6 +103,7 @@ tree visitStatement(gimple_stmt_iterator *gsi, bool *handledOperands,
       registerUncheckedCall(call, *rule);
     return NULL_TREE;
   }
+  CallTrace decision(call, *rule, traceRoute(call, *rule, route));
   switch (route) {
   case Route::Direct:
     if (emitChecks(gsi, call, *rule, *state->options, Checks::All))
@@ -103,8 +119,8 @@ tree visitStatement(gimple_stmt_iterator *gsi, bool *handledOperands,
       ++state->instrumented;
     break;
   case Route::LibcCheckedCall: {
-    fortify::SiteFacts &site = registerSite(describeCall(call, fortify::primaryProblem(*rule), rule->name));
-    site.libcCheck = true;
+    fortify::SiteFacts &site = recordSite(describeCall(call, fortify::primaryProblem(*rule), rule->name),
+                                          fortify::Instrumented::LibcCheck);
     site.observeLibcCheckSurvives();  // its size argument is the caller's own
     break;
   }
@@ -133,6 +149,7 @@ public:
     walk_gimple_seq_mod(&body, visitStatement, nullptr, &info);
     gimple_set_body(fun->decl, body);
     observeEarlyFoldedSizes(body);
+    endFunctionCounters();
     return 0;
   }
 

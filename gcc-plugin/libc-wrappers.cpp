@@ -311,7 +311,7 @@ void tightenWrapperSizes(gimple_seq body, tree wrapper, const fortify::Rule &rul
 
 void registerLibcCall(const gcall *call, const fortify::Rule &rule) {
   fortify::SiteDescriptor site = describeCall(call, fortify::primaryProblem(rule), rule.name);
-  registerSite(site).libcCheck = true;
+  recordSite(site, fortify::Instrumented::LibcCheck);
   libcCalls()[{get_pure_location(gimple_location(call)), originalFunction(cfun->decl),
                gimple_call_fndecl(call)}] =
       fortify::encodeSite(site);

@@ -2,6 +2,7 @@
 // -fplugin-arg-fortify-* options and schedules the passes.
 #include "gcc-compat.h"
 
+#include "decision-log.h"
 #include "sequence-builder.h"
 #include "options.h"
 #include "libc-wrappers.h"
@@ -20,7 +21,9 @@ plugin_info kPluginInfo = {
     "  -fplugin-arg-fortify-mode=trap|abort|report  how an overflow stops the program (default trap)\n"
     "  -fplugin-arg-fortify-reads=on|off     over-read checks from level 2 (default on)\n"
     "  -fplugin-arg-fortify-werror           a call proven to overflow is an error\n"
-    "  -fplugin-arg-fortify-report=PATH      append coverage records (JSON Lines) to PATH\n"};
+    "  -fplugin-arg-fortify-report=PATH      append coverage records (JSON Lines) to PATH\n"
+    "  -fplugin-arg-fortify-stats            print the counters of calls seen, checked, folded ... to stderr\n"
+    "  -fplugin-arg-fortify-trace            print each call's decision and each site's status to stderr\n"};
 
 bool parseOptions(const plugin_name_args *info) {
   for (int i = 0; i < info->argc; ++i) {
@@ -35,15 +38,16 @@ bool parseOptions(const plugin_name_args *info) {
   return true;
 }
 
-// instance 0: next to every instance of the reference pass.
-void registerPass(const char *pluginName, opt_pass *pass, const char *reference,
-                  pass_positioning_ops position, int instance = 1) {
+// instance 0: next to every instance of the reference pass. Returns `pass`.
+opt_pass *registerPass(const char *pluginName, opt_pass *pass, const char *reference,
+                       pass_positioning_ops position, int instance = 1) {
   register_pass_info info;
   info.pass = pass;
   info.reference_pass_name = reference;
   info.ref_pass_instance_number = instance;
   info.pos_op = position;
   register_callback(pluginName, PLUGIN_PASS_MANAGER_SETUP, nullptr, &info);
+  return pass;
 }
 
 }  // namespace
@@ -71,10 +75,14 @@ int plugin_init(plugin_name_args *info, plugin_gcc_version *version) {
                PASS_POS_INSERT_BEFORE, 0);
   registerPass(info->base_name, fortify_gcc::makeSizeProbePass(g), "objsz",
                PASS_POS_INSERT_AFTER, 0);
-  registerPass(info->base_name, fortify_gcc::makeFinishPass(g, gOptions, true), "release_ssa",
-               PASS_POS_INSERT_BEFORE);
-  registerPass(info->base_name, fortify_gcc::makeFinishPass(g, gOptions, false), "optimized",
-               PASS_POS_INSERT_AFTER);
+  opt_pass *finishBeforeLinkTime =
+      registerPass(info->base_name, fortify_gcc::makeFinishPass(g, gOptions, true), "release_ssa",
+                   PASS_POS_INSERT_BEFORE);
+  opt_pass *finishAfterOptimization =
+      registerPass(info->base_name, fortify_gcc::makeFinishPass(g, gOptions, false), "optimized",
+                   PASS_POS_INSERT_AFTER);
   fortify_gcc::registerUnitReport(info->base_name, gOptions);
+  fortify_gcc::registerDecisionLog(info->base_name, gOptions, finishBeforeLinkTime,
+                                   finishAfterOptimization);
   return 0;
 }

@@ -1,4 +1,5 @@
 #include "site-registry.h"
+#include "counters.h"
 
 #include "file-prefix-map.h"
 
@@ -7,6 +8,14 @@ namespace fortify_gcc {
 fortify::SiteTable &siteTable() {
   static fortify::SiteTable table;
   return table;
+}
+
+fortify::SiteFacts &recordSite(const fortify::SiteDescriptor &descriptor,
+                               fortify::Instrumented what) {
+  fortify::SiteFacts &site = siteTable().add(descriptor);
+  site.record(what);
+  fortify::DecisionScope::noteRecord(descriptor.problem, what);  // decision-log.h
+  return site;
 }
 
 std::string sourceFileName(const char *file) {

@@ -28,10 +28,11 @@ fortify::SiteDescriptor describeCall(const gimple *call, fortify::Problem proble
 // The translation unit's sites.
 fortify::SiteTable &siteTable();
 
-// Adds the site (once per descriptor) and returns it.
-inline fortify::SiteFacts &registerSite(const fortify::SiteDescriptor &descriptor) {
-  return siteTable().add(descriptor);
-}
+// Records what the instrumentation gave one check of a call: adds the site
+// (once per descriptor), sets the fact the record stands for, and tells the
+// decision being made for the call (decision-log.h).
+fortify::SiteFacts &recordSite(const fortify::SiteDescriptor &descriptor,
+                               fortify::Instrumented what);
 // The site a marker's descriptor text names, or nullptr.
 inline fortify::SiteFacts *findSite(std::string_view encoded) { return siteTable().find(encoded); }
 
