@@ -4,10 +4,12 @@
 // order; each step lives in its own file.
 #include "FortifyPass.h"
 #include "Strings.h"
+#include "DecisionLog.h"
 #include "DynamicSizes.h"
 #include "LibcFortify.h"
 #include "LinkTimeSizes.h"
 #include "MarkerLowering.h"
+#include "PluginOptions.h"
 #include "ProvenProblemDiagnostics.h"
 #include "SiteTable.h"
 #include "Sites.h"
@@ -113,13 +115,25 @@ PreservedAnalyses FortifyFinishPass::run(Module &module, ModuleAnalysisManager &
   if (finished)
     return changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 
-  // 4. Coverage records and the note, once per module.
+  // 4. What the sites became, counted and traced (DecisionLog.h); the
+  // coverage records and the note; once per module.
+  fortify::Counters counters;
+  counters.count(table);
+  publishCounters(counters, options_);
+  if (tracing(options_))
+    for (const auto &[text, site] : table.sites())
+      traceStream() << "fortify: " << fortify::traceSite(site) << "\n";
   writeUnitReport(module, options_, table, facts_ ? facts_->libcLevel : 0);
   for (const char *name : {kSitesMetadata, kUnknownMetadata, kLibcSeenMetadata})
     if (NamedMDNode *list = module.getNamedMetadata(name))
       module.eraseNamedMetadata(list);
   module.getOrInsertNamedMetadata(kFinishedMetadata);
   return PreservedAnalyses::none();
+}
+
+void FortifyFinishPass::printPipeline(raw_ostream &out,
+                                      function_ref<StringRef(StringRef)> passNameOf) {
+  printPass(out, passNameOf(name()), kFinishPassName, {options_, lowerSizes_});
 }
 
 }  // namespace fortify_llvm

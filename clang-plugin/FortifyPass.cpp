@@ -2,8 +2,11 @@
 #include "Strings.h"
 
 #include "CheckEmitter.h"
+#include "DecisionLog.h"
 #include "DynamicSizes.h"
+#include "FortifyDiagnostic.h"
 #include "LibcFortify.h"
+#include "PluginOptions.h"
 #include "PointerOrigin.h"
 #include "SubobjectSize.h"
 #include "Sites.h"
@@ -138,10 +141,28 @@ SmallPtrSet<const Function *, 4> optedOut(const Module &module) {
   return functions;
 }
 
+// What a run of the pass decided: counted, and traced when asked.
+struct RunLog {
+  fortify::Counters counters;
+  bool trace = false;
+};
+
+fortify::Route routeOf(CallKind kind) {
+  switch (kind) {
+  case CallKind::Plain:
+    return fortify::Route::Direct;
+  case CallKind::LibcWrapper:
+    return fortify::Route::LibcWrapper;
+  case CallKind::LibcChecked:
+    return fortify::Route::LibcChecked;
+  }
+  return fortify::Route::Direct;
+}
+
 // A function the programmer opted out: its calls are recorded as not
 // protected by the plugin (those through the C library's wrappers as the
 // library's), and marked so that no later run checks them.
-void leaveUnchecked(Function &function, unsigned checkedKind) {
+void leaveUnchecked(Function &function, unsigned checkedKind, RunLog &log) {
   MDNode *marker = MDNode::get(function.getContext(), {});
   for (Instruction &instruction : instructions(function)) {
     auto *call = dyn_cast<CallBase>(&instruction);
@@ -150,6 +171,7 @@ void leaveUnchecked(Function &function, unsigned checkedKind) {
     bool isIntrinsic = false;
     CallKind kind;
     if (const fortify::Rule *rule = ruleForCall(*call, isIntrinsic, kind)) {
+      CallTrace decision(*call, *rule, fortify::Route::OptedOut, log.counters, log.trace);
       recordUncheckedCall(*call, *rule, /*byLibc=*/kind != CallKind::Plain);
       call->setMetadata(checkedKind, marker);
     }
@@ -158,7 +180,7 @@ void leaveUnchecked(Function &function, unsigned checkedKind) {
 
 bool instrumentFunction(Function &function, const fortify::Options &options,
                         unsigned checkedKind, const ResultSigns *signs,
-                        FunctionAnalysisManager &analyses) {
+                        FunctionAnalysisManager &analyses, RunLog &log) {
   MDNode *marker = MDNode::get(function.getContext(), {});
   SmallVector<CheckSite, 8> sites;
   SmallVector<CallKind, 8> kinds;
@@ -191,6 +213,7 @@ bool instrumentFunction(Function &function, const fortify::Options &options,
       if (checksRead(*rule, options) && sameArguments && isPointerArgument(*call, rule->readArg))
         site.readPointer = call->getArgOperand(rule->readArg);
       if (kind == CallKind::LibcWrapper && !wrapperShape) {
+        CallTrace decision(*call, *rule, fortify::Route::LibcWrapper, log.counters, log.trace);
         recordUncheckedCall(*call, *rule, /*byLibc=*/true);
         call->setMetadata(checkedKind, marker);
         continue;
@@ -202,12 +225,14 @@ bool instrumentFunction(Function &function, const fortify::Options &options,
     if (!matchesPrototype(*call, *rule, isIntrinsic)) {
       // Not the C library's function (a program's own of another
       // prototype): not a call site at all.
+      CallTrace decision(*call, *rule, fortify::Route::NotLibc, log.counters, log.trace);
       call->setMetadata(checkedKind, marker);
       continue;
     }
     if (!hasAnyCheck(*rule, options)) {
       // Recorded as unprotected, and marked so that a second run does not
       // record it again.
+      CallTrace decision(*call, *rule, fortify::Route::Direct, log.counters, log.trace);
       recordUncheckedCall(*call, *rule, /*byLibc=*/false);
       call->setMetadata(checkedKind, marker);
       continue;
@@ -267,6 +292,7 @@ bool instrumentFunction(Function &function, const fortify::Options &options,
 
   for (unsigned i = 0; i < sites.size(); ++i) {
     const CheckSite &site = sites[i];
+    CallTrace decision(*site.call, *site.rule, routeOf(kinds[i]), log.counters, log.trace);
     // Marked first: inlining a wrapper deletes the call.
     site.call->setMetadata(checkedKind, marker);
     switch (kinds[i]) {
@@ -288,29 +314,50 @@ bool instrumentFunction(Function &function, const fortify::Options &options,
 }  // namespace
 
 PreservedAnalyses FortifyPass::run(Module &module, ModuleAnalysisManager &analyses) {
+  if (!optionsError_.empty())
+    return reportOptionsError(module);
   ActiveFacts active(facts_.get());
   unsigned checkedKind = module.getContext().getMDKindID(kCheckedMetadata);
   FunctionAnalysisManager &functions =
       analyses.getResult<FunctionAnalysisManagerModuleProxy>(module).getManager();
   bool changed = false;
+  RunLog log;
+  log.trace = tracing(options_);
   SmallPtrSet<const Function *, 4> optOut = optedOut(module);
   for (Function &function : module) {
     if (function.isDeclaration() || function.getName().starts_with(kInternalPrefix) ||
         isLibcWrapperBody(function))
       continue;
     if (optOut.count(&function)) {
-      leaveUnchecked(function, checkedKind);
+      leaveUnchecked(function, checkedKind, log);
       changed = true;
       continue;
     }
     changed |= instrumentFunction(function, options_, checkedKind,
-                                    facts_ ? &facts_->signs : nullptr, functions);
+                                    facts_ ? &facts_->signs : nullptr, functions, log);
   }
+  publishCounters(log.counters, options_);
   return changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
+}
+
+PreservedAnalyses FortifyPass::reportOptionsError(Module &module) {
+  module.getContext().diagnose(FortifyDiagnostic(DS_Error, optionsError_));
+  return PreservedAnalyses::all();
+}
+
+void FortifyPass::printPipeline(raw_ostream &out, function_ref<StringRef(StringRef)> passNameOf) {
+  printPass(out, passNameOf(name()), kFortifyPassName, {options_, false});
 }
 
 void registerFortifyPass(PassBuilder &builder, const fortify::Options &options,
                          std::shared_ptr<const FrontendFacts> facts) {
+  // The names -passes= knows, so that opt -print-pipeline-passes and
+  // -print-after= can name the passes.
+  if (PassInstrumentationCallbacks *callbacks = builder.getPassInstrumentationCallbacks()) {
+    callbacks->addClassToPassName(FortifyPass::name(), kFortifyPassName);
+    callbacks->addClassToPassName(FortifyProbePass::name(), kProbePassName);
+    callbacks->addClassToPassName(FortifyFinishPass::name(), kFinishPassName);
+  }
   builder.registerPipelineStartEPCallback(
       [options, facts](ModulePassManager &passes, OptimizationLevel) {
         passes.addPass(FortifyPass(options, facts));

@@ -23,21 +23,40 @@ namespace fortify_llvm {
 // leaves them alone.
 inline constexpr const char *kCheckedMetadata = "fortify.checked";
 
+// What opt's -passes= calls the passes (Plugin.cpp), and what
+// -print-pipeline-passes prints.
+inline constexpr const char *kFortifyPassName = "fortify";
+inline constexpr const char *kProbePassName = "fortify-probe";
+inline constexpr const char *kFinishPassName = "fortify-finish";
 
 class FortifyPass : public llvm::PassInfoMixin<FortifyPass> {
 public:
   explicit FortifyPass(const fortify::Options &options,
                        std::shared_ptr<const FrontendFacts> facts = nullptr)
       : options_(options), facts_(std::move(facts)) {}
+  // A pass that only reports `error` as a compile error (a bad
+  // FORTIFY_PLUGIN_OPTIONS): a pass plugin has no other way to fail the
+  // compilation than a diagnostic.
+  static FortifyPass failing(std::string error) {
+    FortifyPass pass{fortify::Options()};
+    pass.optionsError_ = std::move(error);
+    return pass;
+  }
 
   llvm::PreservedAnalyses run(llvm::Module &module, llvm::ModuleAnalysisManager &analyses);
+  // `fortify<level=3;mode=trap;reads=on>`: every parameter, as -passes= reads it.
+  void printPipeline(llvm::raw_ostream &out,
+                     llvm::function_ref<llvm::StringRef(llvm::StringRef)> passNameOf);
 
   // optnone functions (-O0) need the checks most: never skip the pass.
   static bool isRequired() { return true; }
 
 private:
+  llvm::PreservedAnalyses reportOptionsError(llvm::Module &module);
+
   fortify::Options options_;
   std::shared_ptr<const FrontendFacts> facts_;
+  std::string optionsError_;
 };
 
 // After inlining, before LowerConstantIntrinsics (OptimizerEarlyEP): records
@@ -62,6 +81,9 @@ public:
                     std::shared_ptr<const FrontendFacts> facts = nullptr)
       : options_(options), lowerSizes_(lowerSizes), facts_(std::move(facts)) {}
   llvm::PreservedAnalyses run(llvm::Module &module, llvm::ModuleAnalysisManager &analyses);
+  // `fortify-finish<O0;level=3;...>`, as -passes= reads it.
+  void printPipeline(llvm::raw_ostream &out,
+                     llvm::function_ref<llvm::StringRef(llvm::StringRef)> passNameOf);
   static bool isRequired() { return true; }
 
 private:

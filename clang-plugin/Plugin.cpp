@@ -9,12 +9,17 @@
 //    report runtime's, read by the program when it runs);
 //  - for opt, pass parameters: -passes='fortify<level=2;mode=abort>', which
 //    override the environment.
-// opt also knows the two later passes by name, with the same parameters:
-// fortify-probe (OptimizerEarlyEP) and fortify-finish (OptimizerLastEP);
-// `fortify-finish<O0>` lowers the checks' object sizes itself, as at -O0.
-// A bad item is an error (exit status 1) naming the valid options. No cl::opt: the file
-// may be loaded twice into one process (-fplugin and -fpass-plugin under
-// different paths), and a second registration of a cl::opt aborts.
+// opt also knows the two later passes by name: fortify-probe
+// (OptimizerEarlyEP, no parameters) and fortify-finish (OptimizerLastEP,
+// the same parameters, and `O0` to lower the checks' object sizes itself).
+//
+// Errors are LLVM's kind, never an exit from inside the plugin: a bad pass
+// parameter makes the pipeline fail to parse (opt exits 1 after its own
+// message; LLVM 19's parsing callbacks can only refuse a name, so the
+// plugin's message says why first), and a bad FORTIFY_PLUGIN_OPTIONS is a
+// compile error the pass reports. No cl::opt: the file may be loaded twice
+// into one process (-fplugin and -fpass-plugin under different paths), and
+// a second registration of a cl::opt aborts.
 #include "FortifyPass.h"
 #include "PluginOptions.h"
 
@@ -31,80 +36,86 @@ namespace {
 
 constexpr const char *kEnvironmentVariable = "FORTIFY_PLUGIN_OPTIONS";
 
-// Like a compiler error, not a crash: report_fatal_error would make clang
-// print a stack dump and ask for a bug report.
-[[noreturn]] void failOnBadOptions(const std::string &error, StringRef origin) {
-  errs() << "error: " << error << " (in " << origin << ")\n";
-  errs().flush();
-  std::exit(1);
-}
-
-fortify::Options optionsFromEnvironment() {
+Expected<fortify::Options> optionsFromEnvironment() {
   fortify::Options options;
   if (const char *text = std::getenv(kEnvironmentVariable)) {
     std::string error;
     if (!fortify_llvm::applyOptionList(options, text, ", \t", error))
-      failOnBadOptions(error, kEnvironmentVariable);
+      return make_error<StringError>(error + " (in " + kEnvironmentVariable + ")",
+                                     inconvertibleErrorCode());
   }
   return options;
 }
 
-// "fortify", "fortify-finish", "fortify-probe", optionally followed by
-// "<item;item...>", in a -passes= pipeline.
-bool parsePipelineElement(StringRef name, ModulePassManager &passes) {
-  enum { Instrument, Probe, Finish } pass;
-  if (name.consume_front("fortify-finish"))
-    pass = Finish;
-  else if (name.consume_front("fortify-probe"))
-    pass = Probe;
-  else if (name.consume_front("fortify"))
-    pass = Instrument;
-  else
-    return false;
-  fortify::Options options = optionsFromEnvironment();
-  bool lowerSizes = false;
-  if (!name.empty()) {
-    if (!name.consume_front("<") || !name.consume_back(">"))
-      return false;
-    if (pass == Finish) {
-      // "O0": the pipeline folds no object sizes (as at -O0).
-      SmallVector<StringRef, 4> items;
-      std::string rest;
-      name.split(items, ';');
-      for (StringRef item : items) {
-        if (item.trim() == "O0")
-          lowerSizes = true;
-        else
-          rest += item.str() + ";";
-      }
-      std::string error;
-      if (!fortify_llvm::applyOptionList(options, rest, ";", error))
-        failOnBadOptions(error, "-passes=fortify-finish<...>");
-    } else {
-      std::string error;
-      if (!fortify_llvm::applyOptionList(options, name, ";", error))
-        failOnBadOptions(error, "-passes=fortify<...>");
-    }
+// The pipeline does not parse: says why, and leaves the name to opt's own
+// "unknown pass name" error.
+bool refuse(Error error) {
+  errs() << "error: " << toString(std::move(error)) << "\n";
+  return false;
+}
+
+// The parameters of `fortify<...>` or `fortify-finish<...>` over the
+// environment's options, LLVM's way (PassBuilder::parsePassParameters).
+Expected<fortify_llvm::PassParameters> parametersOf(StringRef element, StringRef pass,
+                                                   bool takesO0) {
+  Expected<fortify::Options> base = optionsFromEnvironment();
+  if (!base)
+    return base.takeError();
+  return PassBuilder::parsePassParameters(
+      [&](StringRef text) {
+        return fortify_llvm::parseFortifyParameters(text, pass, takesO0, *base);
+      },
+      element, pass);
+}
+
+// "fortify", "fortify-probe", "fortify-finish", the first and the last
+// optionally followed by "<item;item...>", in a -passes= pipeline.
+bool parsePipelineElement(StringRef element, ModulePassManager &passes) {
+  using fortify_llvm::kFinishPassName;
+  using fortify_llvm::kFortifyPassName;
+  using fortify_llvm::kProbePassName;
+  if (PassBuilder::checkParametrizedPassName(element, kFortifyPassName)) {
+    auto parameters = parametersOf(element, kFortifyPassName, /*takesO0=*/false);
+    if (!parameters)
+      return refuse(parameters.takeError());
+    passes.addPass(fortify_llvm::FortifyPass(parameters->options));
+    return true;
   }
-  switch (pass) {
-  case Instrument:
-    passes.addPass(fortify_llvm::FortifyPass(options));
-    break;
-  case Probe:
+  if (PassBuilder::checkParametrizedPassName(element, kFinishPassName)) {
+    auto parameters = parametersOf(element, kFinishPassName, /*takesO0=*/true);
+    if (!parameters)
+      return refuse(parameters.takeError());
+    passes.addPass(fortify_llvm::FortifyFinishPass(parameters->options, parameters->lowerSizes));
+    return true;
+  }
+  if (PassBuilder::checkParametrizedPassName(element, kProbePassName)) {
+    if (element != kProbePassName)
+      return refuse(make_error<StringError>(
+          "invalid " + std::string(kProbePassName) + " pass parameter '" +
+              element.drop_front(StringRef(kProbePassName).size() + 1).drop_back().str() +
+              "'; it takes none",
+          inconvertibleErrorCode()));
     passes.addPass(fortify_llvm::FortifyProbePass());
-    break;
-  case Finish:
-    passes.addPass(fortify_llvm::FortifyFinishPass(options, lowerSizes));
-    break;
+    return true;
   }
-  return true;
+  return false;
 }
 
 void registerCallbacks(PassBuilder &builder) {
-  fortify_llvm::registerFortifyPass(builder, optionsFromEnvironment());
   builder.registerPipelineParsingCallback(
       [](StringRef name, ModulePassManager &passes, ArrayRef<PassBuilder::PipelineElement>) {
         return parsePipelineElement(name, passes);
+      });
+  Expected<fortify::Options> options = optionsFromEnvironment();
+  if (options) {
+    fortify_llvm::registerFortifyPass(builder, *options);
+    return;
+  }
+  // Reported by the first pass: one error line, and the compilation fails.
+  std::string error = toString(options.takeError());
+  builder.registerPipelineStartEPCallback(
+      [error](ModulePassManager &passes, OptimizationLevel) {
+        passes.addPass(fortify_llvm::FortifyPass::failing(error));
       });
 }
 

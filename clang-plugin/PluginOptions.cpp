@@ -1,4 +1,7 @@
 #include "PluginOptions.h"
+#include "Strings.h"
+
+#include "llvm/Support/FormatVariadic.h"
 
 using namespace llvm;
 
@@ -7,8 +10,7 @@ namespace fortify_llvm {
 bool applyOptionText(fortify::Options &options, StringRef item, std::string &error) {
   auto [key, value] = item.split('=');
   bool hasValue = item.contains('=');
-  return fortify::applyOption(options, {key.data(), key.size()}, hasValue,
-                              {value.data(), value.size()}, error);
+  return fortify::applyOption(options, view(key), hasValue, view(value), error);
 }
 
 bool applyOptionList(fortify::Options &options, StringRef list, StringRef separators,
@@ -21,6 +23,48 @@ bool applyOptionList(fortify::Options &options, StringRef list, StringRef separa
       return false;
   }
   return true;
+}
+
+Expected<PassParameters> parseFortifyParameters(StringRef text, StringRef pass, bool takesO0,
+                                                const fortify::Options &base) {
+  PassParameters parameters{base};
+  while (!text.empty()) {
+    StringRef item;
+    std::tie(item, text) = text.split(';');
+    item = item.trim();
+    if (item.empty())
+      continue;
+    if (takesO0 && item == "O0") {
+      parameters.lowerSizes = true;
+      continue;
+    }
+    auto [key, value] = item.split('=');
+    bool unknown = false;
+    std::string reason;
+    if (fortify::setOption(parameters.options, view(key), item.contains('='), view(value),
+                           unknown, reason))
+      continue;
+    std::string valid = (takesO0 ? "O0, " : "") + std::string(fortify::validOptions());
+    return make_error<StringError>(
+        formatv("invalid {0} pass parameter '{1}'{2}", pass, item,
+                unknown ? "; valid parameters: " + valid : ": " + reason)
+            .str(),
+        inconvertibleErrorCode());
+  }
+  return parameters;
+}
+
+void printPass(raw_ostream &out, StringRef name, StringRef fallbackName,
+               const PassParameters &parameters) {
+  out << (name.empty() ? fallbackName : name) << '<';
+  if (parameters.lowerSizes)
+    out << "O0;";
+  const char *separator = "";
+  for (const std::string &item : fortify::optionItems(parameters.options)) {
+    out << separator << item;
+    separator = ";";
+  }
+  out << '>';
 }
 
 }  // namespace fortify_llvm

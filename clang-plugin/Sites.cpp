@@ -1,4 +1,5 @@
 #include "Sites.h"
+#include "counters.h"
 #include "FrontendFacts.h"
 #include "Strings.h"
 
@@ -75,6 +76,10 @@ fortify::SiteDescriptor describeCall(const CallBase &call, fortify::Problem prob
 }
 
 void recordSite(Module &module, const std::string &descriptor, StringRef kind) {
+  fortify::SiteDescriptor site;
+  fortify::Instrumented what;
+  if (fortify::decodeSite(descriptor, site) && fortify::parseInstrumented(view(kind), what))
+    fortify::DecisionScope::noteRecord(site.problem, what);  // DecisionLog.h
   LLVMContext &context = module.getContext();
   module.getOrInsertNamedMetadata(kSitesMetadata)
       ->addOperand(MDNode::get(context, {MDString::get(context, descriptor),

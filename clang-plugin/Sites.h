@@ -63,7 +63,9 @@ inline constexpr const char *kKindOverflow = "overflow";
 fortify::SiteDescriptor describeCall(const llvm::CallBase &call, fortify::Problem problem,
                                      llvm::StringRef function);
 
-// Appends one record to !fortify.sites.
+// Appends one record to !fortify.sites, and tells the decision being made
+// for the call (DecisionLog.h). `kind`: one of the kinds above, which are
+// common/site-model.h's Instrumented words.
 void recordSite(llvm::Module &module, const std::string &descriptor, llvm::StringRef kind);
 
 // A new private constant holding exactly `descriptor`.

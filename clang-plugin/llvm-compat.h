@@ -7,10 +7,15 @@
 #include "llvm/Config/llvm-config.h"
 #include "llvm/IR/Intrinsics.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Support/Debug.h"
 
 #if LLVM_VERSION_MAJOR < 18
 #error "fortify-clang needs LLVM 18 or newer (CodeGenOptions::PassBuilderCallbacks)"
 #endif
+
+namespace llvm {
+bool(isCurrentDebugType)(const char *type);
+}
 
 namespace fortify_llvm {
 
@@ -21,6 +26,14 @@ inline llvm::Function *intrinsicDeclaration(llvm::Module &module, llvm::Intrinsi
 #else
   return llvm::Intrinsic::getDeclaration(&module, id, types);
 #endif
+}
+
+// Whether -debug-only= names `type` (or -debug is on). The options exist
+// only in an LLVM built with assertions; every build exports the query, but
+// Debug.h hides it behind a macro from code built with NDEBUG, as this
+// plugin is: the parentheses call the function, not the macro.
+inline bool debugOnly(const char *type) {
+  return llvm::DebugFlag && (llvm::isCurrentDebugType)(type);
 }
 
 }  // namespace fortify_llvm

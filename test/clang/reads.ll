@@ -13,7 +13,7 @@
 ; RUN: %opt -load-pass-plugin %clang-plugin -passes='fortify<level=1>' -S %s | FileCheck %s --check-prefix=OFF
 ; RUN: %opt -load-pass-plugin %clang-plugin -passes='fortify,default<O2>' -S %s | FileCheck %s --check-prefix=O2
 ; RUN: not %opt -load-pass-plugin %clang-plugin -passes='fortify<reads=maybe>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=BAD
-; BAD: error: fortify: invalid option 'reads=maybe': reads must be on or off
+; BAD: error: invalid fortify pass parameter 'reads=maybe': reads must be on or off
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"

@@ -15,7 +15,8 @@ its header names the columns (pass, where, file, and for Clang `-passes=`).
   check-pass-docs.py clang DOC SRC [--opt OPT --plugin-file SO] [--pass-log FILE]...
     every PassInfoMixin class of SRC/clang-plugin has a row with the file
     that defines its run(), the extension points (register...EPCallback)
-    that add it, and every name the -passes= parser recognises. With opt
+    that add it, and every name the -passes= parser recognises (pass-name
+    constants, literals compared in the parsing code). With opt
     and the plugin, each name in the table runs its row's class; with a
     -fdebug-pass-manager log, the rows are in the order the passes ran.
 
@@ -214,12 +215,15 @@ def clang_passes(directory):
 
 
 def clang_pipeline_names(directory):
-    """The words the -passes= parser compares names with, from the file that
-    registers the pipeline parsing callback."""
+    """The words the -passes= parser knows: the pass names (constants
+    `kXPassName = "name"`, or literals the parser compares names with) and
+    the parameters compared as literals, in the file that registers the
+    pipeline parsing callback and the one that parses pass parameters."""
     words = set()
-    for path in glob.glob(os.path.join(directory, "*.cpp")):
+    for path in glob.glob(os.path.join(directory, "*.cpp")) + glob.glob(os.path.join(directory, "*.h")):
         text = read(path)
-        if "registerPipelineParsingCallback" not in text:
+        words.update(re.findall(r"\bk\w*PassName\s*=\s*\"([A-Za-z][\w-]*)\"", text))
+        if "registerPipelineParsingCallback" not in text and "PassParameters" not in text:
             continue
         for word in re.findall(r"(?:consume_front|starts_with|startswith|equals|Case)\s*\(\s*\"([^\"]*)\"|==\s*\"([^\"]*)\"",
                                text):
