@@ -3,6 +3,8 @@
 #ifndef FORTIFY_CLANG_CHECK_EMITTER_H
 #define FORTIFY_CLANG_CHECK_EMITTER_H
 
+#include "IRProtocol.h"
+
 #include "SubobjectSize.h"
 #include "options.h"
 #include "rules.h"
@@ -55,9 +57,6 @@ struct CheckSite {
 // trailing arguments (isvolatile) and return something else.
 bool matchesPrototype(const llvm::CallBase &call, const fortify::Rule &rule, bool isIntrinsic);
 
-// Prefix of the functions this plugin defines itself (the format scanner);
-// the pass never instruments them.
-inline constexpr const char *kInternalPrefix = "fortify.";
 
 // Emits the checks and records the call's sites (Sites.h): one per problem a
 // check was emitted for, "safe" for checks proven needless here, and one

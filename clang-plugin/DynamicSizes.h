@@ -3,6 +3,8 @@
 #ifndef FORTIFY_CLANG_DYNAMIC_SIZES_H
 #define FORTIFY_CLANG_DYNAMIC_SIZES_H
 
+#include "IRProtocol.h"
+
 namespace llvm {
 class Function;
 class IntrinsicInst;
@@ -13,10 +15,6 @@ class Value;
 
 namespace fortify_llvm {
 
-// On the checks' own llvm.objectsize calls at level 3 (emitted with
-// dynamic=false): the query is to ask for the dynamic size once inlining is
-// done. The program's own calls never carry it.
-inline constexpr const char *kDynamicSizeMetadata = "fortify.dynamic";
 
 // Whether a level-3 query about an object `origin` points into
 // (PointerOrigin.h) asks for the dynamic size from the start: the function

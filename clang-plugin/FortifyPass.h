@@ -3,6 +3,8 @@
 #ifndef FORTIFY_CLANG_FORTIFY_PASS_H
 #define FORTIFY_CLANG_FORTIFY_PASS_H
 
+#include "IRProtocol.h"
+
 #include "FrontendFacts.h"
 #include "options.h"
 
@@ -18,10 +20,6 @@ class PassBuilder;
 
 namespace fortify_llvm {
 
-// Instrumented calls carry this metadata, so a second run of the pass (the
-// plugin loaded both as -fplugin and as -fpass-plugin, or a later LTO run)
-// leaves them alone.
-inline constexpr const char *kCheckedMetadata = "fortify.checked";
 
 // What opt's -passes= calls the passes (Plugin.cpp), and what
 // -print-pipeline-passes prints.

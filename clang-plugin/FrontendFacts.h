@@ -5,6 +5,8 @@
 #ifndef FORTIFY_CLANG_FRONTEND_FACTS_H
 #define FORTIFY_CLANG_FRONTEND_FACTS_H
 
+#include "IRProtocol.h"
+
 #include "llvm/IR/DiagnosticInfo.h"
 
 #include <cstdint>
@@ -21,9 +23,6 @@ class StringRef;
 
 namespace fortify_llvm {
 
-// The annotation `__attribute__((no_fortify))` becomes (FrontendAction.cpp);
-// the pass checks no call of a function that carries it.
-inline constexpr const char *kNoFortifyAnnotation = "no_fortify";
 
 // Whether the C prototypes of rule-table functions return signed integers,
 // by name, as Clang's AST declares them.

@@ -12,19 +12,12 @@
 // and `__*_chk` imports kept. Over-reads, which glibc does not check, get
 // the plugin's own checks at the call site.
 //
-// On instructions:
-//   !fortify.libc.size on glibc's size queries of the destination in a
-//     wrapper body, and on the umin that tightens one after inlining;
-//   !fortify.libc = !{!"<descriptor>", i32 <size argument or -1>, i1
-//     <tightened>} on each `__*_chk` call standing for a call site.
-// Named: !fortify.libc.seen = !{!{!"<descriptor>", !"<by>"|"known",
-//   !"probe"|"final"}}:
-//   what the probe (after inlining, before sizes fold) and the finishing
-//   pass (what survived) saw of those calls (SiteTable.cpp).
+// Its metadata: IRProtocol.h.
 #ifndef FORTIFY_CLANG_LIBC_FORTIFY_H
 #define FORTIFY_CLANG_LIBC_FORTIFY_H
 
 #include "CheckEmitter.h"
+#include "IRProtocol.h"
 #include "options.h"
 #include "report.h"
 #include "rules.h"
@@ -45,14 +38,6 @@ class Module;
 
 namespace fortify_llvm {
 
-inline constexpr const char *kLibcSizeMetadata = "fortify.libc.size";
-inline constexpr const char *kLibcCheckMetadata = "fortify.libc";
-inline constexpr const char *kLibcSeenMetadata = "fortify.libc.seen";
-inline constexpr const char *kLibcSeenByProbe = "probe";
-inline constexpr const char *kLibcSeenFinal = "final";
-// In place of a fortifier's name: the size was known, but folding merged
-// the two sizes so that whose is no longer visible.
-inline constexpr std::string_view kLibcKnownBySomeone = "known";
 
 // A call of a C library fortify wrapper (site.call's callee): emits the
 // plugin's over-read checks, hands the plugin's size to the wrapper's
