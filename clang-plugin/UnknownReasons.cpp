@@ -1,5 +1,6 @@
 #include "UnknownReasons.h"
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Analysis/MemoryBuiltins.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
@@ -32,12 +33,18 @@ public:
   explicit Classifier(const TargetLibraryInfo &libraries) : libraries_(libraries) {}
 
   Origin pointer(const Value *value, unsigned depth) {
-    if (depth > kMaxDepth)
+    // A walk of -O0 stack slots fans out over every store into each slot:
+    // each value is classified once, and a walk that grows past its budget
+    // gives up (SQLite's sqlite3VdbeExec took minutes otherwise).
+    if (depth > kMaxDepth || ++steps_ > kMaxSteps)
       return reasonOnly(UnknownReason::Other);
+    if (auto known = done_.find(value); known != done_.end())
+      return known->second;
     if (!visiting_.insert(value).second)
       return sizedObject();  // around a loop: adds nothing
     Origin origin = definition(value, depth);
     visiting_.erase(value);
+    done_.try_emplace(value, origin);
     return origin;
   }
 
@@ -120,8 +127,12 @@ private:
     return reasonOnly(UnknownReason::CallResult);
   }
 
+  static constexpr unsigned kMaxSteps = 4096;
+
   const TargetLibraryInfo &libraries_;
   SmallPtrSet<const Value *, 16> visiting_;
+  DenseMap<const Value *, Origin> done_;
+  unsigned steps_ = 0;
 };
 
 }  // namespace
