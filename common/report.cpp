@@ -95,21 +95,32 @@ CheckGroup checkGroup(Problem problem, std::string_view function) {
   return CheckGroup::OtherWrite;
 }
 
-std::string_view checkGroupName(CheckGroup group) {
-  switch (group) {
-  case CheckGroup::Headline:
-    return "glibc's size checks";
-  case CheckGroup::OtherWrite:
-    return "other writes";
-  case CheckGroup::Format:
-    return "format";
-  case CheckGroup::Open:
-    return "open";
-  case CheckGroup::Read:
-    return "read";
-  }
-  return "other writes";
+namespace {
+
+// Each group's words: the table's and the JSON key's.
+struct CheckGroupWords {
+  CheckGroup group;
+  std::string_view name, key;
+};
+constexpr CheckGroupWords kCheckGroupWords[] = {
+    {CheckGroup::Headline, "glibc's size checks", "headline"},
+    {CheckGroup::OtherWrite, "other writes", "other_writes"},
+    {CheckGroup::Format, "format", "format"},
+    {CheckGroup::Open, "open", "open"},
+    {CheckGroup::Read, "read", "read"},
+};
+
+const CheckGroupWords &wordsOf(CheckGroup group) {
+  for (const CheckGroupWords &words : kCheckGroupWords)
+    if (words.group == group)
+      return words;
+  return kCheckGroupWords[1];
 }
+
+}  // namespace
+
+std::string_view checkGroupName(CheckGroup group) { return wordsOf(group).name; }
+std::string_view checkGroupKey(CheckGroup group) { return wordsOf(group).key; }
 
 Problem primaryProblem(const Rule &rule) {
   switch (rule.kind) {

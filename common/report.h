@@ -90,6 +90,8 @@ inline constexpr CheckGroup kAllCheckGroups[] = {CheckGroup::Headline, CheckGrou
 CheckGroup checkGroup(Problem problem, std::string_view function);
 // "glibc's size checks", "other writes", "format", "open", "read".
 std::string_view checkGroupName(CheckGroup group);
+// Its key in fortify-coverage's JSON: "headline", "other_writes", ...
+std::string_view checkGroupKey(CheckGroup group);
 inline bool isHeadlineSite(const SiteDescriptor &site) {
   return checkGroup(site.problem, site.function) == CheckGroup::Headline;
 }

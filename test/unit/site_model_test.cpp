@@ -176,8 +176,12 @@ TEST(SiteModelTest, CheckGroups) {
   EXPECT_EQ(checkGroup(Problem::OpenWithoutMode, "open"), CheckGroup::Open);
   EXPECT_TRUE(isHeadlineSite(makeSite(Problem::Overflow, "strcpy", "a.c", 1, 1, "f")));
   EXPECT_FALSE(isHeadlineSite(makeSite(Problem::FormatN, "sprintf", "a.c", 1, 1, "f")));
-  for (CheckGroup group : kAllCheckGroups)
+  for (CheckGroup group : kAllCheckGroups) {
     EXPECT_FALSE(checkGroupName(group).empty());
+    EXPECT_FALSE(checkGroupKey(group).empty());
+  }
+  EXPECT_EQ(checkGroupKey(CheckGroup::Headline), "headline");
+  EXPECT_EQ(checkGroupName(CheckGroup::Headline), "glibc's size checks");
 }
 
 TEST(SiteModelTest, SkippedCallResult) {

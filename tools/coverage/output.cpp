@@ -31,23 +31,6 @@ std::string checksText(const std::set<Problem> &checks) {
 
 std::string groupLabel(CheckGroup group) { return std::string(checkGroupName(group)); }
 
-// The JSON key of a group's totals and a row's "group".
-std::string jsonGroupName(CheckGroup group) {
-  switch (group) {
-  case CheckGroup::Headline:
-    return "headline";
-  case CheckGroup::OtherWrite:
-    return "other_writes";
-  case CheckGroup::Format:
-    return "format";
-  case CheckGroup::Open:
-    return "open";
-  case CheckGroup::Read:
-    return "read";
-  }
-  return "other_writes";
-}
-
 // A table: left-aligned text columns, then right-aligned number columns.
 class Table {
 public:
@@ -203,7 +186,7 @@ void printJson(std::ostream &out, const Aggregate &aggregate, unsigned files) {
   out << "  \"coverage\": {" << jsonCounts(aggregate.total(CheckGroup::Headline)) << "},\n";
   for (CheckGroup group : kAllCheckGroups)
     if (group != CheckGroup::Headline)
-      out << "  \"" << jsonGroupName(group) << "\": {" << jsonCounts(aggregate.total(group))
+      out << "  \"" << checkGroupKey(group) << "\": {" << jsonCounts(aggregate.total(group))
           << "},\n";
   // The headline sites, and those the C library's own fortification knew
   // (empty levels: it was off).
@@ -223,7 +206,7 @@ void printJson(std::ostream &out, const Aggregate &aggregate, unsigned files) {
       const Row &row = rows[i];
       out << (i ? ",\n    " : "\n    ") << "{\"" << groupingName(grouping)
           << "\": " << jsonQuote(row.name) << ", \"group\": \""
-          << jsonGroupName(row.group) << "\", \"checks\": "
+          << checkGroupKey(row.group) << "\", \"checks\": "
           << jsonQuote(checksText(row.checks)) << ", " << jsonCounts(row.counts) << "}";
     }
     out << (rows.empty() ? "],\n" : "\n  ],\n");
