@@ -22,8 +22,6 @@ using fortify::UnknownReason;
 // The same walk as the GCC plugin's (gcc-plugin/unknown-reasons.cpp), on LLVM IR.
 using Origin = fortify::PointerRoot;
 
-constexpr unsigned kMaxDepth = 24;
-
 Origin reasonOnly(UnknownReason reason) { return Origin::because(reason); }
 Origin sizedObject() { return Origin::sizedObject(); }
 Origin choose(const Origin &a, const Origin &b) { return fortify::chooseBetween(a, b); }
@@ -36,7 +34,7 @@ public:
     // A walk of -O0 stack slots fans out over every store into each slot:
     // each value is classified once, and a walk that grows past its budget
     // gives up (SQLite's sqlite3VdbeExec took minutes otherwise).
-    if (depth > kMaxDepth || ++steps_ > kMaxSteps)
+    if (depth > fortify::kMaxWalkDepth || ++steps_ > fortify::kMaxWalkSteps)
       return reasonOnly(UnknownReason::Other);
     if (auto known = done_.find(value); known != done_.end())
       return known->second;
@@ -126,8 +124,6 @@ private:
       return reasonOnly(UnknownReason::Other);
     return reasonOnly(UnknownReason::CallResult);
   }
-
-  static constexpr unsigned kMaxSteps = 4096;
 
   const TargetLibraryInfo &libraries_;
   SmallPtrSet<const Value *, 16> visiting_;

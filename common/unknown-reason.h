@@ -60,6 +60,15 @@ inline PointerRoot chooseBetween(const PointerRoot &a, const PointerRoot &b) {
   return PointerRoot::because(chooseBetween(a.reason, b.reason));
 }
 
+// How far each plugin's walk goes. A walk back through phis, selects and
+// (Clang, -O0) stack slots fans out: a value reached along many paths is
+// classified once per query (each plugin memoises it), and a walk that
+// still grows past kMaxWalkSteps values, or kMaxWalkDepth definitions deep,
+// gives up with Other. Without the memo and the budget a big function's
+// walk is exponential in its number of joins.
+inline constexpr unsigned kMaxWalkDepth = 24;
+inline constexpr unsigned kMaxWalkSteps = 4096;
+
 }  // namespace fortify
 
 #endif

@@ -13,8 +13,6 @@ using fortify::UnknownReason;
 // A walk ends at a reason or at a sized object (common/unknown-reason.h).
 using Origin = fortify::PointerRoot;
 
-constexpr unsigned kMaxDepth = 24;
-
 Origin reasonOnly(UnknownReason reason) { return Origin::because(reason); }
 Origin sizedObject() { return Origin::sizedObject(); }
 Origin choose(const Origin &a, const Origin &b) { return fortify::chooseBetween(a, b); }
@@ -24,7 +22,9 @@ bool isConstantSize(tree value) { return value && TREE_CODE(value) == INTEGER_CS
 class Classifier {
 public:
   Origin pointer(tree value, unsigned depth) {
-    if (depth > kMaxDepth)
+    // The walk fans out at every phi: each SSA name is classified once, and
+    // a walk that grows past its budget gives up (common/unknown-reason.h).
+    if (depth > fortify::kMaxWalkDepth || ++steps_ > fortify::kMaxWalkSteps)
       return reasonOnly(UnknownReason::Other);
     switch (TREE_CODE(value)) {
     case SSA_NAME:
@@ -78,10 +78,13 @@ private:
   }
 
   Origin name(tree value, unsigned depth) {
+    if (auto known = done_.find(value); known != done_.end())
+      return known->second;
     if (!visiting_.insert(value).second)
       return sizedObject();  // around a loop: adds nothing
     Origin origin = definition(value, depth);
     visiting_.erase(value);
+    done_.emplace(value, origin);
     return origin;
   }
 
@@ -154,6 +157,8 @@ private:
   }
 
   std::set<tree> visiting_;
+  std::map<tree, Origin> done_;
+  unsigned steps_ = 0;
 };
 
 // The size query a size operand comes from (through copies, arithmetic and
