@@ -1,4 +1,5 @@
 #include "FortifyPass.h"
+#include "FrontendFacts.h"
 #include "Strings.h"
 
 #include "CheckEmitter.h"
@@ -171,6 +172,11 @@ void leaveUnchecked(Function &function, unsigned checkedKind, RunLog &log) {
     bool isIntrinsic = false;
     CallKind kind;
     if (const fortify::Rule *rule = ruleForCall(*call, isIntrinsic, kind)) {
+      if (isIntrinsic && !isProgramCall(call->getDebugLoc().get())) {
+        CallTrace decision(*call, *rule, fortify::Route::CompilerCopy, log.counters, log.trace);
+        call->setMetadata(checkedKind, marker);
+        continue;
+      }
       CallTrace decision(*call, *rule, fortify::Route::OptedOut, log.counters, log.trace);
       recordUncheckedCall(*call, *rule, /*byLibc=*/kind != CallKind::Plain);
       call->setMetadata(checkedKind, marker);
@@ -193,6 +199,12 @@ bool instrumentFunction(Function &function, const fortify::Options &options,
     const fortify::Rule *rule = ruleForCall(*call, isIntrinsic, kind);
     if (!rule)
       continue;
+    if (isIntrinsic && !isProgramCall(call->getDebugLoc().get())) {
+      // Not a call: GCC's aggregate copies are assignments, never checked.
+      CallTrace decision(*call, *rule, fortify::Route::CompilerCopy, log.counters, log.trace);
+      call->setMetadata(checkedKind, marker);
+      continue;
+    }
     // An inline definition that does not call the C library's checked entry
     // points (a program's own always_inline memcpy, or a wrapper that
     // checks by other means) is checked as the function it defines, at the

@@ -16,6 +16,11 @@
 
 #include "rules.h"
 
+// GCC 12 warns "'this' pointer is null" inside Clang's ExternalASTSource.h
+// when RecursiveASTVisitor's traversal of base classes is inlined: the
+// pointer is checked just before; the warning is placed in the header.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wnonnull"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -25,6 +30,7 @@
 #include "clang/AST/Mangle.h"
 #include "clang/AST/PrettyPrinter.h"
 #include "clang/AST/RecordLayout.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticSema.h"
 #include "clang/Basic/ParsedAttrInfo.h"
@@ -36,6 +42,7 @@
 #include "clang/Lex/Preprocessor.h"
 #include "clang/Sema/ParsedAttr.h"
 #include "clang/Sema/Sema.h"
+#pragma GCC diagnostic pop
 #include "llvm/ADT/StringSet.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/Passes/PassBuilder.h"
@@ -77,6 +84,13 @@ int libcFortifyLevel(clang::Preprocessor &preprocessor) {
   return defined && fortifyHeaders && optimising ? level : 0;
 }
 
+// A presumed file name as __FILE__ spells it (-fmacro-prefix-map applied).
+std::string fileMacroName(const clang::CompilerInstance &compiler, llvm::StringRef presumed) {
+  llvm::SmallString<256> name(presumed);
+  clang::Preprocessor::processPathForFileMacro(name, compiler.getLangOpts(), compiler.getTarget());
+  return std::string(name);
+}
+
 // Notes the name __FILE__ gives each file Clang enters (its presumed name,
 // #line included, with -fmacro-prefix-map applied as the preprocessor does)
 // under the name the file's debug information will have: CGDebugInfo builds
@@ -100,10 +114,7 @@ public:
     bool main = sources.getFileID(location) == sources.getMainFileID();
     if (!main && !seen_.insert(name).second)
       return;
-    llvm::SmallString<256> macroName(name);
-    clang::Preprocessor::processPathForFileMacro(macroName, compiler_.getLangOpts(),
-                                                 compiler_.getTarget());
-    std::string spelled(macroName);
+    std::string spelled = fileMacroName(compiler_, name);
     if (main && facts_->mainFile.empty())
       facts_->mainFile = spelled;
     std::string debugName = remapDebugPath(name);
@@ -141,6 +152,57 @@ private:
   std::string directory_;
 };
 
+// Notes the lines of every call of a builtin or a rule-table function
+// (FrontendFacts::callLines), template instantiations included. Clang's
+// implicit members (a defaulted copy assignment copies arrays with
+// __builtin_memcpy) are aggregate copies and are left out. A call's
+// instructions get its expansion location's presumed line (CGDebugInfo):
+// every line from its first to its last token counts, so that a call
+// written over several lines or inside a macro is found whatever part
+// of it Clang chose.
+class CallLineCollector : public clang::RecursiveASTVisitor<CallLineCollector> {
+public:
+  CallLineCollector(const clang::CompilerInstance &compiler, fortify_llvm::CallLines &lines)
+      : compiler_(compiler), lines_(lines) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
+  bool VisitCallExpr(clang::CallExpr *call) {
+    const clang::FunctionDecl *callee = call->getDirectCallee();
+    if (!callee || !callee->getIdentifier())
+      return true;
+    llvm::StringRef name = callee->getName();
+    if (!callee->getBuiltinID() && !fortify::findRule({name.data(), name.size()}))
+      return true;
+    const clang::SourceManager &sources = compiler_.getSourceManager();
+    clang::PresumedLoc first = sources.getPresumedLoc(sources.getExpansionLoc(call->getBeginLoc()));
+    clang::PresumedLoc last = sources.getPresumedLoc(sources.getExpansionLoc(call->getEndLoc()));
+    if (first.isInvalid())
+      return true;
+    unsigned end = first.getLine();
+    if (last.isValid() && last.getFileID() == first.getFileID() && last.getLine() > end)
+      end = last.getLine();
+    std::set<unsigned> &lines = linesOf(first.getFilename());
+    for (unsigned line = first.getLine(); line <= end; ++line)
+      lines.insert(line);
+    return true;
+  }
+
+private:
+  std::set<unsigned> &linesOf(const char *presumed) {
+    if (presumed != lastPresumed_) {
+      lastPresumed_ = presumed;
+      lastLines_ = &lines_[fileMacroName(compiler_, presumed)];
+    }
+    return *lastLines_;
+  }
+
+  const clang::CompilerInstance &compiler_;
+  fortify_llvm::CallLines &lines_;
+  const char *lastPresumed_ = nullptr;
+  std::set<unsigned> *lastLines_ = nullptr;
+};
+
 // Notes, while Clang parses, what the passes need of the AST: whether the C
 // prototypes of the rule table's functions return a signed integer (LLVM IR
 // does not say, and report mode gives a skipped call's result -1 for signed:
@@ -167,8 +229,9 @@ public:
       recordLayout(*record);
   }
 
-  void HandleTranslationUnit(clang::ASTContext &) override {
+  void HandleTranslationUnit(clang::ASTContext &context) override {
     facts_->libcLevel = libcFortifyLevel(compiler_.getPreprocessor());
+    CallLineCollector(compiler_, facts_->callLines).TraverseAST(context);
   }
 
 private:
@@ -412,6 +475,13 @@ protected:
       return warnThroughClang(*instance, *definitions, forceError, message, location, notes,
                               function);
     };
+    // Without -g the IR has no locations: every call of one function in
+    // one function would share a site and abort messages would name no line.
+    // Location tracking alone (what -Rpass asks for) gives the instructions
+    // their lines and columns and emits no debug information.
+    clang::CodeGenOptions &codegen = compiler.getCodeGenOpts();
+    if (codegen.getDebugInfo() == llvm::codegenoptions::NoDebugInfo)
+      codegen.setDebugInfo(llvm::codegenoptions::LocTrackingOnly);
     compiler.getCodeGenOpts().PassBuilderCallbacks.push_back(
         [options, facts](llvm::PassBuilder &builder) {
           fortify_llvm::registerFortifyPass(builder, options, facts);

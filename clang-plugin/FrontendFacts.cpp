@@ -44,6 +44,17 @@ std::string sourceFileName(const llvm::DILocation &location) {
   return location.getFilename().str();
 }
 
+bool isProgramCall(const llvm::DILocation *location) {
+  const FrontendFacts *facts = activeFacts();
+  if (!facts || !location || location->getLine() == 0)
+    return true;
+  auto file = facts->fileNames.find(debugFileKey(location->getDirectory(), location->getFilename()));
+  if (file == facts->fileNames.end())
+    return true;
+  auto lines = facts->callLines.find(file->second);
+  return lines != facts->callLines.end() && lines->second.count(location->getLine()) != 0;
+}
+
 std::string sourceFileName(const llvm::Module &module) {
   if (const FrontendFacts *facts = activeFacts(); facts && !facts->mainFile.empty())
     return facts->mainFile;

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -68,8 +69,17 @@ using RecordLayouts = std::map<std::string, std::vector<RecordLayout>, std::less
 // directory.
 using FileNames = std::map<std::string, std::string, std::less<>>;
 
+// The lines (as the debug information numbers them, by the file's __FILE__
+// name) on which the program calls a builtin or a rule-table function.
+using CallLines = std::map<std::string, std::set<unsigned>, std::less<>>;
+
 struct FrontendFacts {
   ResultSigns signs;
+  // Clang lowers a call of memcpy, memmove or memset and its own aggregate
+  // copies (struct assignment, initialisation from a constant, by-value
+  // arguments) alike to llvm.memcpy/memmove/memset; an intrinsic on a line
+  // without such a call is one of the latter (isProgramCall).
+  CallLines callLines;
   FileNames fileNames;
   // The main source file as __FILE__ spells it there.
   std::string mainFile;
@@ -101,6 +111,12 @@ std::string sourceFileName(const llvm::DILocation &location);
 // The translation unit's main file, likewise (the module's source file name
 // without the front end).
 std::string sourceFileName(const llvm::Module &module);
+
+// Whether an llvm.mem* intrinsic at `location` may be a call the program
+// wrote rather than an aggregate copy Clang made: true unless the front end
+// saw every call of the location's file and none on its line. GCC's
+// aggregate copies are assignments, never calls: neither plugin counts them.
+bool isProgramCall(const llvm::DILocation *location);
 
 // The facts of the translation unit whose pipeline is running, or null; set
 // by the passes for the length of their run (ActiveFacts).

@@ -85,6 +85,7 @@ std::string_view routeName(Route route) {
   case Route::LibcChecked: return "libc-checked";
   case Route::OptedOut: return "no_fortify";
   case Route::NotLibc: return "not-libc";
+  case Route::CompilerCopy: return "compiler-copy";
   }
   return "?";
 }

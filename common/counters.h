@@ -25,6 +25,7 @@ enum class Route {
   LibcChecked,  // the C library's checked entry point, called by name (__memcpy_chk)
   OptedOut,     // in a function with __attribute__((no_fortify))
   NotLibc,      // a function of the same name with another prototype: left alone
+  CompilerCopy, // an aggregate copy the compiler made (struct assignment): no call
 };
 std::string_view routeName(Route route);
 

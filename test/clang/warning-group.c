@@ -36,7 +36,7 @@ void reads(char *out) {
   // NOOPTION: warning-group.c:[[@LINE+1]]:3: warning: 'memcpy' reads 12 bytes from a region of size 4 [fortify]{{$}}
   memcpy(out, key, 12);
 }
-// NODEBUG: warning-group.c:[[@LINE-8]]:6: warning: 'memcpy' reads 12 bytes from a region of size 4 [fortify]
+// NODEBUG: warning-group.c:[[@LINE-2]]:3: warning: 'memcpy' reads 12 bytes from a region of size 4 [fortify]
 
 #pragma clang diagnostic push
 #pragma clang diagnostic ignored "-Wfortify-source"

@@ -47,9 +47,12 @@ TEST(CountersTest, CountsDecisions) {
   CallDecision notLibc;  // no site: not counted
   notLibc.rule = findRule("memcpy");
   notLibc.route = Route::NotLibc;
+  CallDecision structCopy;  // no site either
+  structCopy.rule = findRule("memcpy");
+  structCopy.route = Route::CompilerCopy;
 
   Counters counters;
-  for (const CallDecision *decision : {&memcpy, &wrapper, &notLibc})
+  for (const CallDecision *decision : {&memcpy, &wrapper, &notLibc, &structCopy})
     counters.count(*decision);
   EXPECT_EQ(counters.get(row(Problem::Overflow, "memcpy"), Measure::Seen), 2u);
   EXPECT_EQ(counters.get(row(Problem::Overflow, "memcpy"), Measure::Checked), 1u);
