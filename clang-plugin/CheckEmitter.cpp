@@ -5,6 +5,7 @@
 #include "FortifyPass.h"
 #include "FrontendFacts.h"
 #include "Sites.h"
+#include "UsableSizes.h"
 #include "messages.h"
 #include "signature.h"
 #include "site-model.h"
@@ -213,7 +214,12 @@ private:
   // cannot evaluate a dynamic query; `dynamicNow` (an object sized at run
   // time in this function) asks for the dynamic size at once
   // (DynamicSizes.cpp).
-  Value *objectSize(Value *pointer, const std::optional<SubobjectLimit> &limit, bool dynamicNow) {
+  Value *objectSize(Value *pointer, std::optional<SubobjectLimit> limit, bool dynamicNow) {
+    if ((pointer == site_.objectPointer && site_.objectSizeHidden) ||
+        (pointer == site_.readPointer && site_.readSizeHidden)) {
+      pointer = hideBlockSize(pointer, &*builder_.GetInsertPoint());
+      limit.reset();
+    }
     Function *intrinsic = intrinsicDeclaration(module_, Intrinsic::objectsize,
                                                {sizeType_, pointer->getType()});
     const bool dynamic = fortify::usesDynamicSizes(options_);

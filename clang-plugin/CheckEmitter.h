@@ -41,6 +41,10 @@ struct CheckSite {
   // dynamic size from the start rather than after inlining (DynamicSizes.h).
   bool objectSizeDynamicNow = false;
   bool readSizeDynamicNow = false;
+  // Whether the function asks malloc_usable_size about the written / read
+  // object: its size is then unknown (UsableSizes.h).
+  bool objectSizeHidden = false;
+  bool readSizeHidden = false;
   // The C library's fortify checks the write (and any format) itself: only
   // the plugin's over-read checks are emitted, and the write's size is
   // handed to the library's check instead (LibcFortify.h).

@@ -15,6 +15,7 @@
 #include "Sites.h"
 #include "UnfoldedSizes.h"
 #include "UnitReport.h"
+#include "UsableSizes.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/Constants.h"
@@ -49,6 +50,9 @@ PreservedAnalyses FortifyFinishPass::run(Module &module, ModuleAnalysisManager &
   // them as LowerConstantIntrinsics would, so that a check that folds leaves
   // no code.
   changed |= probeAndLowerUnfoldedSizes(module, functions, lowerSizes_);
+  // Probed: the placeholders hiding the sizes of blocks the program asks
+  // malloc_usable_size about become their pointers again (UsableSizes.h).
+  changed |= removeBlockPlaceholders(module);
 
   // 2. What survived: a failure path with constant sizes that do not fit
   // always fails when reached; any other is a run-time check. So does a

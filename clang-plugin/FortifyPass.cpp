@@ -3,6 +3,7 @@
 #include "Strings.h"
 
 #include "CheckEmitter.h"
+#include "UsableSizes.h"
 #include "DecisionLog.h"
 #include "DynamicSizes.h"
 #include "FortifyDiagnostic.h"
@@ -300,6 +301,13 @@ bool instrumentFunction(Function &function, const fortify::Options &options,
     static_assert(fortify::kReadObjectSizeType == 0);
     if (site.readPointer && function.hasOptNone())
       site.readPointer = forwardThroughLocals(site.readPointer, site.call, *dominators);
+  }
+  // Blocks the function asks malloc_usable_size about have no size for
+  // the checks (UsableSizes.h).
+  UsableBlocks usable(function);
+  for (CheckSite &site : sites) {
+    site.objectSizeHidden = site.objectPointer && usable.covers(site.objectPointer);
+    site.readSizeHidden = site.readPointer && usable.covers(site.readPointer);
   }
 
   for (unsigned i = 0; i < sites.size(); ++i) {

@@ -1,4 +1,5 @@
 #include "UnknownReasons.h"
+#include "UsableSizes.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -113,6 +114,10 @@ private:
   }
 
   Origin callResult(const CallBase &call, unsigned depth) {
+    // A block the program asks malloc_usable_size about: its size is the
+    // allocator's to tell (UsableSizes.h).
+    if (isHiddenBlock(&call))
+      return reasonOnly(UnknownReason::Allocator);
     // Functions returning an argument (memcpy, strcpy ...): llvm.objectsize
     // follows them, and so does the reason.
     if (const Value *returned = getArgumentAliasingToReturnedPointer(&call, false))

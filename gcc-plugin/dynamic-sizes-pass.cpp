@@ -19,6 +19,7 @@
 #include "libc-wrappers.h"
 #include "passes.h"
 #include "unknown-reasons.h"
+#include "usable-sizes.h"
 
 namespace fortify_gcc {
 namespace {
@@ -42,6 +43,8 @@ public:
 
   opt_pass *clone() override { return new DynamicSizesPass(m_ctxt, options_); }
   unsigned int execute(function *fun) override {
+    // Blocks the program asks malloc_usable_size about, at every level.
+    forgetUsableSizes(fun);
     if (fortify::usesDynamicSizes(options_))
       switchToDynamicSizes(fun);
     // Last point where the C library's and the plugin's sizes of an inlined
@@ -83,6 +86,11 @@ tree queryResult(gcall *query) {
 
 }  // namespace
 
+tree checkSizeResult(gcall *query) {
+  tree result = queryResult(query);
+  return result && isCheckTemporary(result) ? result : NULL_TREE;
+}
+
 void switchToDynamicSizes(function *fun) {
   // A wrapper's own body (seen with -flto, before the IR is written) keeps
   // the library's query: it is inlined, opted out or not, before its
@@ -91,6 +99,7 @@ void switchToDynamicSizes(function *fun) {
     return;
   tree dynamic = builtin_decl_explicit(BUILT_IN_DYNAMIC_OBJECT_SIZE);
   bool switched = false;
+  UsableBlocks usable(fun);
   basic_block bb;
   FOR_EACH_BB_FN(bb, fun) {
     for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
@@ -100,6 +109,10 @@ void switchToDynamicSizes(function *fun) {
       tree result = queryResult(call);
       if (!result || !(isCheckTemporary(result) || mayTurnDynamic(call, fun)))
         continue;  // the program's own query stays as written
+      // The library's static size of a block whose usable size the program
+      // asks for is the library's to give; a dynamic one would be ours.
+      if (!isCheckTemporary(result) && usable.covers(gimple_call_arg(call, 0)))
+        continue;
       gimple_call_set_fndecl(call, dynamic);
       update_stmt(call);
       switched = true;

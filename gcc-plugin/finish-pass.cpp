@@ -10,6 +10,7 @@
 #include "libc-wrappers.h"
 #include "messages.h"
 #include "passes.h"
+#include "usable-sizes.h"
 #include "sequence-builder.h"
 #include "unknown-reasons.h"
 
@@ -203,8 +204,9 @@ bool writesLinkTimeIr() { return flag_generate_lto || flag_generate_offload; }
 unsigned int finishChecks(function *fun, const fortify::Options &options, bool beforeLinkTime) {
   if (beforeLinkTime) {
     noteFunctionFinishedBeforeLinkTime();
-    // The link-time objsz pass must see dynamic queries: the plugin need
-    // not be loaded there.
+    // The link-time objsz pass must see dynamic queries, and no size of a
+    // block whose usable size is asked: the plugin need not be loaded there.
+    forgetUsableSizes(fun);
     if (fortify::usesDynamicSizes(options))
       switchToDynamicSizes(fun);
     observeLibcSizes(fun);

@@ -1,6 +1,7 @@
 #include "check-markers.h"
 #include "passes.h"
 #include "unknown-reasons.h"
+#include "usable-sizes.h"
 
 namespace fortify_gcc {
 namespace {
@@ -58,6 +59,7 @@ public:
   bool gate(function *) override { return !optimize; }
 
   unsigned int execute(function *fun) override {
+    forgetUsableSizes(fun);
     if (fortify::usesDynamicSizes(options_))
       switchToDynamicSizes(fun);
     classifyMarkers(fun);

@@ -19,9 +19,13 @@ opt_pass *makeInstrumentPass(gcc::context *context, const fortify::Options &opti
 opt_pass *makeO0ObjectSizePass(gcc::context *context, const fortify::Options &options);
 
 // Before each objsz pass at level 3: the checks' size queries become
-// dynamic (see dynamic-sizes-pass.cpp). switchToDynamicSizes does the work.
+// dynamic (see dynamic-sizes-pass.cpp). switchToDynamicSizes does the work;
+// forgetUsableSizes (usable-sizes.h) must run first, at every level.
 opt_pass *makeDynamicSizesPass(gcc::context *context, const fortify::Options &options);
 void switchToDynamicSizes(function *fun);
+// The check temporary a size query's value ends up in (through the cap
+// early_objsz may put on it), or NULL_TREE when the query is not a check's.
+tree checkSizeResult(gcall *query);
 
 // After each objsz pass: records the call sites whose object size folded to
 // "unknown" (see size-probe-pass.cpp). observeUnknownSizes does the work.

@@ -1,6 +1,7 @@
 #include "unknown-reasons.h"
 #include "check-markers.h"
 #include "site-registry.h"
+#include "usable-sizes.h"
 
 #include <map>
 #include <set>
@@ -200,9 +201,20 @@ UnknownReason classifyPointer(tree pointer) {
   return origin.unknownReason();
 }
 
+namespace {
+
+// A query about a block whose usable size the program asks for was made
+// unknown on purpose: its size is the allocator's (usable-sizes.h).
+UnknownReason classifyQuery(gcall *query) {
+  return isForgottenSizeQuery(query) ? UnknownReason::Allocator
+                                     : classifyPointer(gimple_call_arg(query, 0));
+}
+
+}  // namespace
+
 UnknownReason classifySize(tree size) {
   gcall *query = sizeQueryOf(size);
-  return query ? classifyPointer(gimple_call_arg(query, 0)) : UnknownReason::Other;
+  return query ? classifyQuery(query) : UnknownReason::Other;
 }
 
 void classifyMarkers(function *fun) {
@@ -210,7 +222,7 @@ void classifyMarkers(function *fun) {
   forEachCheckMarker(fun, [](CheckMarker &marker) {
     if (marker.site)
       if (gcall *query = sizeQueryOf(marker.available()))
-        classified()[marker.call] = classifyPointer(gimple_call_arg(query, 0));
+        classified()[marker.call] = classifyQuery(query);
   });
 }
 
@@ -219,7 +231,7 @@ std::optional<UnknownReason> reasonOfMarker(gcall *marker) {
   if (found != classified().end())
     return found->second;
   if (gcall *query = sizeQueryOf(gimple_call_arg(marker, 2)))
-    return classifyPointer(gimple_call_arg(query, 0));
+    return classifyQuery(query);
   return std::nullopt;
 }
 
