@@ -10,6 +10,7 @@
 #include "LibcFortify.h"
 #include "PluginOptions.h"
 #include "PointerOrigin.h"
+#include "SharedQueries.h"
 #include "SubobjectSize.h"
 #include "Sites.h"
 #include "rules.h"
@@ -328,6 +329,7 @@ bool instrumentFunction(Function &function, const fortify::Options &options,
       break;
     }
   }
+  noteSharedSizeQueries(function);
   return true;
 }
 

@@ -16,6 +16,9 @@
 //     unknown size (the probe; LowerConstantIntrinsics would fold those
 //     checks away silently), why (fortify::UnknownReason's word) and in how
 //     many copies.
+//   !fortify.shared = !{!{!"<descriptor>", !"<descriptor>", ...}, ...}: sites
+//     whose checks asked the same size query when they were made
+//     (SharedQueries.h).
 //   !fortify.finished: the late pass ran (once per module).
 // and on instructions: !fortify.check on each check's conditional branch,
 // !fortify.dynamic on the checks' level-3 size queries (DynamicSizes.h).
@@ -40,6 +43,7 @@ namespace fortify_llvm {
 inline constexpr const char *kSitesMetadata = "fortify.sites";
 inline constexpr const char *kUnknownMetadata = "fortify.unknown";
 inline constexpr const char *kFinishedMetadata = "fortify.finished";
+inline constexpr const char *kSharedQueriesMetadata = "fortify.shared";
 inline constexpr const char *kSiteGlobalName = "fortify.site";
 // On the conditional branch of each check, towards its failure block.
 inline constexpr const char *kCheckBranchMetadata = "fortify.check";

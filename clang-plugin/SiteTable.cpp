@@ -3,6 +3,7 @@
 #include "SiteTable.h"
 #include "Strings.h"
 #include "LibcFortify.h"
+#include "SharedQueries.h"
 #include "Sites.h"
 
 #include "llvm/IR/CFG.h"
@@ -154,6 +155,7 @@ void loadSites(Module &module, fortify::SiteTable &table) {
         for (unsigned i = 0; i < count; ++i)
           state->noteUnknownReason(why);
     }
+  loadSharedSizeQueries(module, table);
 }
 
 SiteStatus statusOf(const CallBase &marker, const fortify::SiteDescriptor &site,

@@ -207,9 +207,33 @@ bool inSourceOrder(const CoverageRecord &a, const CoverageRecord &b) {
 
 }  // namespace
 
+void SiteTable::shareSizeQuery(SiteFacts &first, SiteFacts &second) {
+  if (&first == &second || (first.sizeQueryGroup && first.sizeQueryGroup == second.sizeQueryGroup))
+    return;
+  if (!first.sizeQueryGroup && !second.sizeQueryGroup) {
+    first.sizeQueryGroup = second.sizeQueryGroup = ++lastGroup_;
+    return;
+  }
+  if (!first.sizeQueryGroup || !second.sizeQueryGroup) {
+    unsigned group = first.sizeQueryGroup | second.sizeQueryGroup;
+    first.sizeQueryGroup = second.sizeQueryGroup = group;
+    return;
+  }
+  const unsigned from = second.sizeQueryGroup, to = first.sizeQueryGroup;
+  for (auto &[text, site] : sites_)
+    if (site.sizeQueryGroup == from)
+      site.sizeQueryGroup = to;
+}
+
 UnitSummary summarizeUnit(const SiteTable &table, std::string_view compiler,
                           std::string_view translationUnit, const Options &options,
                           int libcLevel) {
+  // The reason of the first check of each size-query group seen unknown.
+  std::map<unsigned, UnknownReason> unknownGroups;
+  for (const auto &[text, site] : table.sites())
+    if (site.sizeQueryGroup && site.checkSeenUnknown())
+      if (auto why = site.unknownReason())
+        unknownGroups.emplace(site.sizeQueryGroup, *why);
   UnitSummary summary;
   for (const auto &[text, site] : table.sites()) {
     CoverageRecord record;
@@ -221,6 +245,12 @@ UnitSummary summarizeUnit(const SiteTable &table, std::string_view compiler,
     record.by = site.knownBy();
     record.libcLevel = libcLevel;
     record.why = site.unknownReason();
+    auto group = unknownGroups.find(site.sizeQueryGroup);
+    if (record.status == SiteStatus::Safe && site.checkFoldedAway() && group != unknownGroups.end()) {
+      record.status = SiteStatus::Unknown;
+      record.by = Fortifier::None;
+      record.why = group->second;
+    }
     if (isHeadlineSite(site.descriptor))
       summary.counts.add(record.status);
     summary.records.push_back(std::move(record));

@@ -80,6 +80,14 @@ struct SiteFacts {
   // The proven-problem diagnostic was given (once per site).
   bool diagnosed = false;
 
+  // The plugin's check asked the same size query as the checks of other
+  // sites (SiteTable::shareSizeQuery); 0: none known.
+  unsigned sizeQueryGroup = 0;
+  // The plugin's check was made and no copy of it was seen after
+  // optimisation; seen with an unknown size in some copy.
+  bool checkFoldedAway() const { return pluginCheck && !checkObserved_; }
+  bool checkSeenUnknown() const { return checkObserved_ && checkStatus_ == SiteStatus::Unknown; }
+
 private:
   bool checkObserved_ = false;
   SiteStatus checkStatus_ = SiteStatus::Safe;
@@ -120,8 +128,17 @@ public:
   const Sites &sites() const { return sites_; }
   Sites &sites() { return sites_; }
 
+  // The checks of two sites asked the same size query (the same pointer,
+  // offset and object-size type) when they were made. The optimiser may
+  // then merge the queries and drop the dominated check as redundant, which
+  // would look like a check that folded because its size was known: when
+  // one check of the group is seen with an unknown size, a check of the
+  // group that vanished unseen is unknown too (summarizeUnit).
+  void shareSizeQuery(SiteFacts &first, SiteFacts &second);
+
 private:
   Sites sites_;
+  unsigned lastGroup_ = 0;
 };
 
 // What the unit leaves behind: one coverage record per site, in source

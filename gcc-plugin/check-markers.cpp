@@ -11,8 +11,9 @@ bool calls(const gcall *call, std::string_view name) {
          gimple_call_num_args(call) == 3;
 }
 
-// The statement defining an SSA name through copies (x_2 = x_1; x_1 = 16).
-tree throughCopies(tree value) {
+}  // namespace
+
+tree copiedValue(tree value) {
   for (int depth = 0; depth < 8 && TREE_CODE(value) == SSA_NAME; ++depth) {
     gassign *copy = dyn_cast<gassign *>(SSA_NAME_DEF_STMT(value));
     if (!copy || !gimple_assign_single_p(copy))
@@ -21,8 +22,6 @@ tree throughCopies(tree value) {
   }
   return value;
 }
-
-}  // namespace
 
 void forEachCheckMarker(function *fun, const std::function<void(CheckMarker &)> &visit) {
   basic_block bb;
@@ -52,12 +51,12 @@ bool isCheckTemporary(tree name) {
 }
 
 bool isUnknownSize(tree size) {
-  size = throughCopies(size);
+  size = copiedValue(size);
   return TREE_CODE(size) == INTEGER_CST && integer_all_onesp(size);
 }
 
 bool isUnfoldedSizeQuery(tree size) {
-  size = throughCopies(size);
+  size = copiedValue(size);
   if (TREE_CODE(size) != SSA_NAME)
     return false;
   gimple *definition = SSA_NAME_DEF_STMT(size);

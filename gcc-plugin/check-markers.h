@@ -28,6 +28,9 @@ void forEachCheckMarker(function *fun, const std::function<void(CheckMarker &)> 
 // (create_tmp_reg(..., "fortify")); user variables never are.
 bool isCheckTemporary(tree name);
 
+// The value an SSA name copies (x_2 = x_1; x_1 = 16 gives 16).
+tree copiedValue(tree value);
+
 // Whether a size operand is "unknown" ((size_t)-1), looking through copies
 // of constants that GCC's objsz pass leaves behind.
 bool isUnknownSize(tree size);

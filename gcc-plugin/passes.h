@@ -27,6 +27,10 @@ void switchToDynamicSizes(function *fun);
 // early_objsz may put on it), or NULL_TREE when the query is not a check's.
 tree checkSizeResult(gcall *query);
 
+// Before the early optimisations: notes the checks of different sites that
+// ask the same size query (see shared-queries-pass.cpp).
+opt_pass *makeSharedQueriesPass(gcc::context *context);
+
 // After each objsz pass: records the call sites whose object size folded to
 // "unknown" (see size-probe-pass.cpp). observeUnknownSizes does the work.
 opt_pass *makeSizeProbePass(gcc::context *context);

@@ -69,6 +69,8 @@ int plugin_init(plugin_name_args *info, plugin_gcc_version *version) {
                PASS_POS_INSERT_BEFORE);
   registerPass(info->base_name, fortify_gcc::makeO0ObjectSizePass(g, gOptions), "ssa",
                PASS_POS_INSERT_AFTER);
+  registerPass(info->base_name, fortify_gcc::makeSharedQueriesPass(g), "early_objsz",
+               PASS_POS_INSERT_BEFORE);
   registerPass(info->base_name, fortify_gcc::makeOptOutPass(g), "early_objsz",
                PASS_POS_INSERT_BEFORE);
   registerPass(info->base_name, fortify_gcc::makeDynamicSizesPass(g, gOptions), "objsz",

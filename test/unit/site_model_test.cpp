@@ -165,6 +165,46 @@ TEST(SiteModelTest, TableAndSummary) {
   EXPECT_EQ(summary.counts.safe, 0u);
 }
 
+// memcpy(buf, p->a, 500); memset(p->a, 0, 500): the optimiser merges the two
+// identical size queries and drops memset's dominated check as redundant.
+// Only the read check is seen (unknown); the vanished write check is unknown
+// too, not safe. A group with no unknown copy leaves a vanished check safe.
+TEST(SiteModelTest, SharedSizeQueries) {
+  SiteTable table;
+  SiteFacts &read = table.add(makeSite(Problem::OverRead, "memcpy", "a.c", 4, 3, "clear"));
+  SiteFacts &write = table.add(makeSite(Problem::Overflow, "memset", "a.c", 5, 3, "clear"));
+  SiteFacts &other = table.add(makeSite(Problem::Overflow, "memset", "a.c", 9, 3, "zero"));
+  SiteFacts &fits = table.add(makeSite(Problem::Overflow, "memset", "a.c", 10, 3, "zero"));
+  SiteFacts &alone = table.add(makeSite(Problem::Overflow, "memset", "a.c", 12, 3, "zero"));
+  for (SiteFacts *facts : {&read, &write, &other, &fits, &alone})
+    facts->pluginCheck = true;
+  read.observeCheck(SiteStatus::Unknown);
+  read.noteUnknownReason(UnknownReason::Parameter);
+  table.shareSizeQuery(read, write);
+  table.shareSizeQuery(other, fits);
+  EXPECT_TRUE(write.checkFoldedAway());
+  EXPECT_TRUE(read.checkSeenUnknown());
+  EXPECT_EQ(write.status(), SiteStatus::Safe);  // alone, the facts say safe
+
+  UnitSummary summary = summarizeUnit(table, "gcc 12.2.0", "a.c", Options(), 0);
+  ASSERT_EQ(summary.records.size(), 5u);
+  EXPECT_EQ(summary.records[0].status, SiteStatus::Unknown);
+  EXPECT_EQ(summary.records[1].status, SiteStatus::Unknown);
+  EXPECT_EQ(summary.records[1].by, Fortifier::None);
+  EXPECT_EQ(summary.records[1].why, UnknownReason::Parameter);
+  EXPECT_EQ(summary.records[2].status, SiteStatus::Safe);
+  EXPECT_EQ(summary.records[3].status, SiteStatus::Safe);
+  EXPECT_EQ(summary.records[4].status, SiteStatus::Safe);
+  EXPECT_EQ(summary.counts.unknown, 1u);  // the headline: memset's write only
+
+  // Merging two groups joins every member.
+  table.shareSizeQuery(write, other);
+  EXPECT_EQ(read.sizeQueryGroup, fits.sizeQueryGroup);
+  summary = summarizeUnit(table, "gcc 12.2.0", "a.c", Options(), 0);
+  EXPECT_EQ(summary.records[2].status, SiteStatus::Unknown);
+  EXPECT_EQ(summary.records[4].status, SiteStatus::Safe);
+}
+
 TEST(SiteModelTest, CheckGroups) {
   // Red Hat's headline: the size checks of the functions glibc fortifies.
   EXPECT_EQ(checkGroup(Problem::Overflow, "memcpy"), CheckGroup::Headline);
