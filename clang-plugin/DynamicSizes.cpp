@@ -63,6 +63,7 @@
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Constants.h"
+#include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
@@ -151,6 +152,39 @@ Value *lowerExactDynamicSize(IntrinsicInst *query, const TargetLibraryInfo &libr
   SmallVector<Instruction *, 8> inserted;
   return lowerObjectSizeCall(query, query->getModule()->getDataLayout(), &libraries,
                              /*AA=*/nullptr, /*MustSucceed=*/false, &inserted);
+}
+
+bool guardNullChoices(Function &function) {
+  LLVMContext &context = function.getContext();
+  unsigned checkedKind = context.getMDKindID(kCheckedMetadata);
+  SmallVector<IntrinsicInst *, 4> queries;
+  for (Instruction &instruction : instructions(function)) {
+    auto *query = dyn_cast<IntrinsicInst>(&instruction);
+    if (!query || query->getIntrinsicID() != Intrinsic::objectsize ||
+        !query->getMetadata(checkedKind) ||
+        !cast<ConstantInt>(query->getArgOperand(2))->isOne() ||  // nullunknown
+        query->getArgOperand(0)->getType()->getPointerAddressSpace() != 0)
+      continue;
+    SmallVector<const Value *, 4> objects;
+    getUnderlyingObjects(query->getArgOperand(0), objects);
+    bool null = false, other = false;
+    for (const Value *object : objects)
+      (isa<ConstantPointerNull>(object) ? null : other) = true;
+    if (null && other)
+      queries.push_back(query);
+  }
+  for (IntrinsicInst *query : queries) {
+    query->setArgOperand(2, ConstantInt::getFalse(context));
+    IRBuilder<> builder(query->getNextNode());
+    builder.SetCurrentDebugLocation(query->getDebugLoc());
+    Value *pointer = query->getArgOperand(0);
+    auto *guard = cast<SelectInst>(builder.CreateSelect(
+        builder.CreateICmpEQ(pointer, ConstantPointerNull::get(cast<PointerType>(pointer->getType()))),
+        ConstantInt::getAllOnesValue(query->getType()), query));
+    guard->setMetadata(kNullGuardMetadata, MDNode::get(context, {}));
+    query->replaceUsesWithIf(guard, [guard](Use &use) { return use.getUser() != guard; });
+  }
+  return !queries.empty();
 }
 
 bool switchToDynamicSizes(Module &module) {

@@ -38,6 +38,16 @@ bool switchToDynamicSizes(llvm::Module &module);
 // became sizeof big. Returns whether one was lowered.
 bool lowerExactDynamicSizes(llvm::Function &function, const llvm::TargetLibraryInfo &libraries);
 
+// A check's query about a choice between null and objects (`p = c ? NULL :
+// buf - 8`): llvm.objectsize takes null for "unknown" (nullunknown=true,
+// as Clang's __builtin_object_size does, for GCC's sake), and the whole
+// choice becomes unknown. The query is asked with null as 0 bytes instead,
+// so that the objects are sized exactly, and its value is
+// `select (p == null), -1, size`, tagged !fortify.null_guard: a null
+// destination itself is never stopped (memcpy(NULL, s, 0), getcwd(NULL, n)
+// and mbstowcs(NULL, s, n) are correct calls). Returns whether one changed.
+bool guardNullChoices(llvm::Function &function);
+
 // One query, as above: its value (instructions inserted before it), or null.
 llvm::Value *lowerExactDynamicSize(llvm::IntrinsicInst *query,
                                    const llvm::TargetLibraryInfo &libraries);

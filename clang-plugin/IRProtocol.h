@@ -21,7 +21,9 @@
 //     (SharedQueries.h).
 //   !fortify.finished: the late pass ran (once per module).
 // and on instructions: !fortify.check on each check's conditional branch,
-// !fortify.dynamic on the checks' level-3 size queries (DynamicSizes.h).
+// !fortify.dynamic on the checks' level-3 size queries (DynamicSizes.h),
+// !fortify.null_guard on the select that gives a null pointer among a
+// query's choices no size (DynamicSizes.h).
 //
 // The C library's checks (LibcFortify.h), on instructions:
 //   !fortify.libc.size on glibc's size queries of the destination in a
@@ -67,6 +69,11 @@ inline constexpr const char *kLibcSeenFinal = "final";
 // In place of a fortifier's name: the size was known, but folding merged
 // the two sizes so that whose is no longer visible.
 inline constexpr std::string_view kLibcKnownBySomeone = "known";
+
+// On `select (p == null), -1, size`: a check's query about a choice between
+// null and objects, made to size the objects exactly; the probe reads the
+// size, not the -1 of the null path (DynamicSizes.h).
+inline constexpr const char *kNullGuardMetadata = "fortify.null_guard";
 
 // Instrumented calls carry this metadata, so a second run of the pass (the
 // plugin loaded both as -fplugin and as -fpass-plugin, or a later LTO run)

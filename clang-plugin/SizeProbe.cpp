@@ -24,6 +24,10 @@ using namespace llvm;
 namespace fortify_llvm {
 namespace {
 
+bool isNullGuard(const SelectInst &select) {
+  return select.getMetadata(kNullGuardMetadata) != nullptr;
+}
+
 class SizeProbe {
 public:
   // `lowered`: the values the checks' object sizes were lowered to (-O0),
@@ -60,7 +64,9 @@ public:
       return nullptr;
     }
     SmallVector<Value *, 4> operands;
-    if (auto *select = dyn_cast<SelectInst>(size))
+    if (auto *select = dyn_cast<SelectInst>(size); select && isNullGuard(*select))
+      operands = {select->getFalseValue()};
+    else if (auto *select = dyn_cast<SelectInst>(size))
       operands = {select->getTrueValue(), select->getFalseValue()};
     else if (auto *phi = dyn_cast<PHINode>(size))
       operands.append(phi->incoming_values().begin(), phi->incoming_values().end());
@@ -89,6 +95,9 @@ private:
         return false;
       }
     }
+    // A null destination's -1 (DynamicSizes.h): the objects' size decides.
+    if (auto *select = dyn_cast<SelectInst>(size); select && isNullGuard(*select))
+      return mayBeUnknown(select->getFalseValue(), depth + 1);
     if (auto *select = dyn_cast<SelectInst>(size))
       return mayBeUnknown(select->getTrueValue(), depth + 1) ||
              mayBeUnknown(select->getFalseValue(), depth + 1);
@@ -192,6 +201,10 @@ PreservedAnalyses FortifyProbePass::run(Module &module, ModuleAnalysisManager &a
   // from here on, and the probe evaluates them as LowerConstantIntrinsics
   // will (DynamicSizes.cpp).
   bool switched = switchToDynamicSizes(module);
+  // A choice between null and objects sizes the objects (DynamicSizes.h).
+  for (Function &function : module)
+    if (!function.isDeclaration())
+      switched |= guardNullChoices(function);
   FunctionAnalysisManager &functions =
       analyses.getResult<FunctionAnalysisManagerModuleProxy>(module).getManager();
   UnknownSites unknown;

@@ -21,6 +21,9 @@
 #include "unknown-reasons.h"
 #include "usable-sizes.h"
 
+#include <map>
+#include <vector>
+
 namespace fortify_gcc {
 namespace {
 
@@ -45,6 +48,7 @@ public:
   unsigned int execute(function *fun) override {
     // Blocks the program asks malloc_usable_size about, at every level.
     forgetUsableSizes(fun);
+    guardNullChoices(fun);
     if (fortify::usesDynamicSizes(options_))
       switchToDynamicSizes(fun);
     // Last point where the C library's and the plugin's sizes of an inlined
@@ -84,7 +88,86 @@ tree queryResult(gcall *query) {
   return result;
 }
 
+// `value` through copies of SSA names (-O0 keeps `d_7 = 0B; ... d_5 =
+// iftmp.2_8`).
+tree throughCopies(tree value) {
+  for (unsigned depth = 0; TREE_CODE(value) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(value) &&
+                           depth < 8; ++depth) {
+    gassign *copy = dyn_cast<gassign *>(SSA_NAME_DEF_STMT(value));
+    if (!copy || !gimple_assign_single_p(copy) ||
+        (TREE_CODE(gimple_assign_rhs1(copy)) != SSA_NAME && !integer_zerop(gimple_assign_rhs1(copy))))
+      break;
+    value = gimple_assign_rhs1(copy);
+  }
+  return value;
+}
+
+// The choice `p = PHI <0B, q>` of a check's query `bos (p, type)`, or null.
+gphi *nullChoice(gcall *query) {
+  tree pointer = throughCopies(gimple_call_arg(query, 0));
+  if (TREE_CODE(pointer) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(pointer))
+    return nullptr;
+  gphi *phi = dyn_cast<gphi *>(SSA_NAME_DEF_STMT(pointer));
+  if (!phi || virtual_operand_p(pointer))
+    return nullptr;
+  bool null = false, other = false;
+  for (unsigned i = 0; i < gimple_phi_num_args(phi); ++i) {
+    if (gimple_phi_arg_edge(phi, i)->flags & EDGE_ABNORMAL)
+      return nullptr;
+    (integer_zerop(throughCopies(gimple_phi_arg_def(phi, i))) ? null : other) = true;
+  }
+  return null && other ? phi : nullptr;
+}
+
+// `size = bos (p, type)` becomes `size = PHI <-1, bos (q, type)>`: each of
+// the phi's pointers asked on its own edge, the null one unknown.
+void sizeEachChoice(gcall *query, gphi *choice) {
+  basic_block join = gimple_bb(choice);
+  tree type = gimple_call_arg(query, 1);
+  tree builtin = gimple_call_fndecl(query);
+  std::map<basic_block, tree> sizes;  // by the block each edge now comes from
+  auto_vec<edge> edges;
+  edge e;
+  edge_iterator ei;
+  FOR_EACH_EDGE(e, ei, join->preds)
+    edges.safe_push(e);
+  for (edge incoming : edges) {
+    tree pointer = PHI_ARG_DEF_FROM_EDGE(choice, incoming);
+    if (integer_zerop(throughCopies(pointer)))
+      continue;
+    tree size = make_temp_ssa_name(size_type_node, nullptr, "fortify");
+    gcall *ask = gimple_build_call(builtin, 2, pointer, type);
+    gimple_call_set_lhs(ask, size);
+    gimple_set_location(ask, gimple_location(query));
+    basic_block split = gsi_insert_on_edge_immediate(incoming, ask);
+    sizes[split ? split : incoming->src] = size;
+  }
+  gphi *phi = create_phi_node(make_temp_ssa_name(size_type_node, nullptr, "fortify"), join);
+  FOR_EACH_EDGE(e, ei, join->preds) {
+    auto found = sizes.find(e->src);
+    add_phi_arg(phi, found != sizes.end() ? found->second : build_all_ones_cst(size_type_node), e,
+                UNKNOWN_LOCATION);
+  }
+  gimple_stmt_iterator gsi = gsi_for_stmt(query);
+  gsi_replace(&gsi, gimple_build_assign(gimple_call_lhs(query), gimple_phi_result(phi)), true);
+}
+
 }  // namespace
+
+void guardNullChoices(function *fun) {
+  std::vector<std::pair<gcall *, gphi *>> choices;
+  basic_block bb;
+  FOR_EACH_BB_FN(bb, fun) {
+    for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+      gcall *query = dyn_cast<gcall *>(gsi_stmt(gsi));
+      if (query && gimple_call_builtin_p(query, BUILT_IN_OBJECT_SIZE) && checkSizeResult(query))
+        if (gphi *choice = nullChoice(query))
+          choices.emplace_back(query, choice);
+    }
+  }
+  for (auto [query, choice] : choices)
+    sizeEachChoice(query, choice);
+}
 
 tree checkSizeResult(gcall *query) {
   tree result = queryResult(query);

@@ -207,6 +207,7 @@ unsigned int finishChecks(function *fun, const fortify::Options &options, bool b
     // The link-time objsz pass must see dynamic queries, and no size of a
     // block whose usable size is asked: the plugin need not be loaded there.
     forgetUsableSizes(fun);
+    guardNullChoices(fun);
     if (fortify::usesDynamicSizes(options))
       switchToDynamicSizes(fun);
     observeLibcSizes(fun);

@@ -60,6 +60,7 @@ public:
 
   unsigned int execute(function *fun) override {
     forgetUsableSizes(fun);
+    guardNullChoices(fun);
     if (fortify::usesDynamicSizes(options_))
       switchToDynamicSizes(fun);
     classifyMarkers(fun);

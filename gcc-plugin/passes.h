@@ -26,6 +26,11 @@ void switchToDynamicSizes(function *fun);
 // The check temporary a size query's value ends up in (through the cap
 // early_objsz may put on it), or NULL_TREE when the query is not a check's.
 tree checkSizeResult(gcall *query);
+// Before it, at every level: a check's query about a choice between null
+// and objects (`p = PHI <0B, buf - 8>`), which objsz takes for unknown as a
+// whole, asks about each object on its own edge, and null has no size: a
+// null destination is never stopped (memcpy(NULL, s, 0), getcwd(NULL, n)).
+void guardNullChoices(function *fun);
 
 // Before the early optimisations: notes the checks of different sites that
 // ask the same size query (see shared-queries-pass.cpp).
