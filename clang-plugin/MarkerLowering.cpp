@@ -52,7 +52,7 @@ public:
     descriptorTexts(call.getArgOperand(0), texts);
     fortify::SiteDescriptor site;
     bool named = texts.size() == 1 && fortify::decodeSite(view(texts.front()), site);
-    if (options_.mode == fortify::FailureMode::Abort && isLibraryFunction(module_, "write") &&
+    if (fortify::failsWithMessage(options_) && isLibraryFunction(module_, "write") &&
         isLibraryFunction(module_, "abort")) {
       std::string message =
           named ? fortify::abortMessage(site) : fortify::abortMessageWithoutSite();

@@ -4,7 +4,7 @@ namespace fortify {
 namespace {
 
 constexpr std::string_view kValidOptions =
-    "level=1|2|3, mode=trap|abort|report, reads=on|off, werror, report=PATH, stats, trace";
+    "level=1|2|3, mode=trap|abort|report|chk, reads=on|off, werror, report=PATH, stats, trace";
 
 // A switch given alone ("werror"), or on|off.
 bool setSwitch(bool &field, std::string_view name, bool hasValue, std::string_view value,
@@ -29,6 +29,8 @@ std::string_view modeName(FailureMode mode) {
     return "abort";
   case FailureMode::Report:
     return "report";
+  case FailureMode::Chk:
+    return "chk";
   }
   return "?";
 }
@@ -45,12 +47,12 @@ bool setOption(Options &options, std::string_view key, bool hasValue, std::strin
     return false;
   }
   if (key == "mode") {
-    for (FailureMode mode : {FailureMode::Trap, FailureMode::Abort, FailureMode::Report})
+    for (FailureMode mode : {FailureMode::Trap, FailureMode::Abort, FailureMode::Report, FailureMode::Chk})
       if (value == modeName(mode)) {
         options.mode = mode;
         return true;
       }
-    reason = "mode must be trap, abort or report";
+    reason = "mode must be trap, abort, report or chk";
     return false;
   }
   if (key == "reads") {

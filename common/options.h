@@ -14,9 +14,12 @@ enum class FailureMode {
   Abort,  // one line on stderr (write), then abort()
   Report, // a call into the runtime library (runtime/): a sanitizer-style
           // report, then abort() or, with halt_on_error=0, the call skipped
+  Chk,    // glibc's checked entry point (__memcpy_chk ...) with the plugin's
+          // size where glibc has one, so that the C library checks and
+          // hardening tools see its imports; other checks fail as in Abort
 };
 
-// "trap", "abort", "report": the option's value, the note's word.
+// "trap", "abort", "report", "chk": the option's value, the note's word.
 std::string_view modeName(FailureMode mode);
 
 struct Options {
@@ -47,12 +50,24 @@ bool applyOption(Options &options, std::string_view key, bool hasValue,
 bool setOption(Options &options, std::string_view key, bool hasValue, std::string_view value,
                bool &unknown, std::string &reason);
 
-// Every option as applyOption spells it: "level=1|2|3, mode=trap|abort|report, ...".
+// Every option as applyOption spells it: "level=1|2|3, mode=trap|abort|report|chk, ...".
 std::string_view validOptions();
 
 // The items that applyOption reads back into `options` (for a printed pass
 // pipeline): level, mode and reads always, the others when set.
 std::vector<std::string> optionItems(const Options &options);
+
+// mode=chk: a check glibc has an entry point for is a call of it
+// (Rule::glibcChecked, laid out by chkArguments).
+inline bool callsChkEntryPoints(const Options &options) {
+  return options.mode == FailureMode::Chk;
+}
+
+// Whether an inline check's failure writes its line and aborts (abort mode,
+// and the checks mode=chk keeps inline) rather than trapping.
+inline bool failsWithMessage(const Options &options) {
+  return options.mode == FailureMode::Abort || options.mode == FailureMode::Chk;
+}
 
 // Whether sizes computed at run time (malloc(n), VLAs) are used.
 inline bool usesDynamicSizes(const Options &options) {

@@ -9,7 +9,9 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
+#include <vector>
 
 namespace fortify {
 
@@ -145,6 +147,15 @@ struct Rule {
   // glibc's headers fortify the function without an entry point of its own
   // (bcopy and bzero through __memmove_chk and __memset_chk).
   bool glibcInline = false;
+  // How mode=chk calls glibcChecked: the call's own arguments with, inserted
+  // at these indices of the entry point's argument list, the destination's
+  // object size (`chkSizeAt`; in elements of elementSize when
+  // `chkSizeInElements`, as glibc's wide functions count it) and the printf
+  // family's flag (`chkFlagAt`: chkFormatFlag). OpenMode entry points
+  // (__open_2) take the arguments as they are. Read by chkArguments only.
+  int chkSizeAt = kNoArg;
+  int chkFlagAt = kNoArg;
+  bool chkSizeInElements = false;
 
   // Builders, so that each table row names what it sets.
   constexpr Rule(std::string_view functionName, CheckKind checkKind)
@@ -178,6 +189,14 @@ struct Rule {
   }
   constexpr Rule glibc(std::string_view checked) const { Rule r = *this; r.glibcChecked = checked; return r; }
   constexpr Rule glibcThroughOthers() const { Rule r = *this; r.glibcInline = true; return r; }
+  // glibcChecked's argument layout (see chkSizeAt): .chk(3) for
+  // __memcpy_chk(d, s, n, size), .chk(3, 2) for __snprintf_chk(s, n, flag,
+  // size, fmt, ...), .chkFlag(0) for __printf_chk(flag, fmt, ...).
+  constexpr Rule chk(int sizeAt, int flagAt = kNoArg) const {
+    Rule r = *this; r.chkSizeAt = sizeAt; r.chkFlagAt = flagAt; return r;
+  }
+  constexpr Rule chkFlag(int flagAt) const { Rule r = *this; r.chkFlagAt = flagAt; return r; }
+  constexpr Rule chkInElements() const { Rule r = *this; r.chkSizeInElements = true; return r; }
 };
 
 // Every rule, in a fixed order (the order reports use).
@@ -189,6 +208,48 @@ const Rule *findRule(std::string_view name);
 
 // The rule whose glibc checked form (e.g. "__memcpy_chk") this is, or nullptr.
 const Rule *findRuleByCheckedName(std::string_view name);
+
+// mode=chk: one argument of the call of glibc's checked entry point.
+enum class ChkArgumentKind {
+  Original,  // the call's own argument `index`
+  Size,      // the destination's object size (bytes, or elements: chkSizeInElements)
+  Flag,      // the printf family's flag (chkFormatFlag), an int
+};
+struct ChkArgument {
+  ChkArgumentKind kind;
+  int index = kNoArg;  // Original
+};
+// The entry point's arguments for a call with `callArguments` arguments
+// (variadic ones included), or an empty list when the rule has no entry
+// point mode=chk can call (none, or glibc's entry point needs what the
+// plugin does not have: gets). The one description of glibc's layouts;
+// neither plugin knows a function's.
+std::vector<ChkArgument> chkArguments(const Rule &rule, int callArguments);
+
+// Whether mode=chk calls glibcChecked for the rule (chkArguments is not
+// empty for a call of the rule's arity).
+bool hasChkEntry(const Rule &rule);
+
+// Whether the entry point checks the destination's size (its Size argument)
+// or, with its flag, the format (%n only in read-only formats).
+bool chkChecksSize(const Rule &rule);
+bool chkChecksFormat(const Rule &rule);
+
+// mode=chk: what a call needs of its destination, in the unit of the entry
+// point's size argument, from what a plugin found constant among its
+// arguments: arg(length) and arg(count) (CopyLength), the length of a
+// literal source string (CopyString). Empty when not all of it is constant,
+// for kinds measured otherwise, or when the product overflows. A call whose
+// need fits its constant size is the plain call, as glibc's headers make it.
+struct ChkConstants {
+  std::optional<std::uint64_t> length, count, sourceLength;
+};
+std::optional<std::uint64_t> chkNeeded(const Rule &rule, const ChkConstants &known);
+
+// The flag of the printf family's entry points, as glibc's headers pass it
+// (__USE_FORTIFY_LEVEL - 1, at most 1): from level 2 a %n is allowed only
+// in a read-only format, the level at which the plugin checks formats.
+inline int chkFormatFlag(int level) { return level >= 2 ? 1 : 0; }
 
 // Object-size type (as in __builtin_object_size) to use for a rule at a level.
 int objectSizeType(const Rule &rule, int level);

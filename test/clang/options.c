@@ -4,9 +4,9 @@
 // RUN: not %clang-fortify -fplugin-arg-fortify-level=4 -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=LEVEL
 // LEVEL: error: fortify: invalid option 'level=4': level must be 1, 2 or 3
 // RUN: not %clang-fortify -fplugin-arg-fortify-mode=loud -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=MODE
-// MODE: error: fortify: invalid option 'mode=loud': mode must be trap, abort or report
+// MODE: error: fortify: invalid option 'mode=loud': mode must be trap, abort, report or chk
 // RUN: not %clang-fortify -fplugin-arg-fortify-colour=red -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=UNKNOWN
-// UNKNOWN: error: fortify: unknown option 'colour=red'; valid options: level=1|2|3, mode=trap|abort|report, reads=on|off, werror, report=PATH, stats, trace{{$}}
+// UNKNOWN: error: fortify: unknown option 'colour=red'; valid options: level=1|2|3, mode=trap|abort|report|chk, reads=on|off, werror, report=PATH, stats, trace{{$}}
 // RUN: not %clang-fortify -fplugin-arg-fortify-trace=yes -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=TRACE
 // TRACE: error: fortify: invalid option 'trace=yes': trace takes no value (or on|off)
 //

@@ -224,5 +224,63 @@ TEST(RulesTest, SwabMovesWholePairs) {
       EXPECT_EQ(rule->lengthForm, LengthForm::Plain) << rule->name;
 }
 
+// mode=chk: glibc's argument layouts, from the table (glibc 2.36's
+// <bits/*_chk.h>): the size where glibc passes it, the flag before the
+// printf family's format, the call's own arguments in order around them.
+std::string layoutOf(const char *name, int callArguments) {
+  std::string text;
+  for (const ChkArgument &item : chkArguments(*findRule(name), callArguments))
+    text += item.kind == ChkArgumentKind::Size   ? "S"
+            : item.kind == ChkArgumentKind::Flag ? "F"
+                                                 : std::to_string(item.index);
+  return text;
+}
+
+TEST(RulesTest, ChkLayoutsAreGlibcs) {
+  EXPECT_EQ(layoutOf("memcpy", 3), "012S");
+  EXPECT_EQ(layoutOf("strcpy", 2), "01S");
+  EXPECT_EQ(layoutOf("snprintf", 4), "01FS23");     // __snprintf_chk(s, n, flag, slen, fmt, ...)
+  EXPECT_EQ(layoutOf("sprintf", 3), "0FS12");       // __sprintf_chk(s, flag, slen, fmt, ...)
+  EXPECT_EQ(layoutOf("printf", 1), "F0");           // __printf_chk(flag, fmt)
+  EXPECT_EQ(layoutOf("fprintf", 3), "0F12");
+  EXPECT_EQ(layoutOf("fgets", 3), "0S12");          // __fgets_chk(buf, size, n, fp)
+  EXPECT_EQ(layoutOf("fread", 4), "0S123");         // __fread_chk(ptr, ptrlen, size, n, fp)
+  EXPECT_EQ(layoutOf("recv", 4), "012S3");          // __recv_chk(fd, buf, n, buflen, flags)
+  EXPECT_EQ(layoutOf("swprintf", 4), "01FS23");
+  EXPECT_EQ(layoutOf("open", 2), "01");             // __open_2(path, flags)
+  EXPECT_EQ(layoutOf("open", 3), "");               // a mode: plain open
+  EXPECT_EQ(layoutOf("gets", 1), "");               // no bound to pass
+  EXPECT_EQ(layoutOf("bzero", 2), "");              // no entry point of its own
+  EXPECT_TRUE(findRule("wmemcpy")->chkSizeInElements);
+  EXPECT_FALSE(findRule("poll")->chkSizeInElements);  // __poll_chk takes bytes
+  EXPECT_EQ(chkFormatFlag(1), 0);
+  EXPECT_EQ(chkFormatFlag(2), 1);
+  EXPECT_EQ(chkFormatFlag(3), 1);
+}
+
+TEST(RulesTest, EveryChkLayoutKeepsTheCallsArguments) {
+  for (const Rule *rule = rulesBegin(); rule != rulesEnd(); ++rule) {
+    if (!hasChkEntry(*rule))
+      continue;
+    std::vector<ChkArgument> layout = chkArguments(*rule, rule->arity);
+    ASSERT_FALSE(layout.empty()) << rule->name;
+    int next = 0, sizes = 0, flags = 0;
+    for (const ChkArgument &item : layout) {
+      if (item.kind == ChkArgumentKind::Original)
+        EXPECT_EQ(item.index, next++) << rule->name;
+      sizes += item.kind == ChkArgumentKind::Size;
+      flags += item.kind == ChkArgumentKind::Flag;
+    }
+    EXPECT_EQ(next, rule->arity) << rule->name;
+    EXPECT_EQ(sizes, chkChecksSize(*rule) ? 1 : 0) << rule->name;
+    EXPECT_EQ(flags, chkChecksFormat(*rule) ? 1 : 0) << rule->name;
+    // A size only where the plugin checks a write, a flag only with a format.
+    if (chkChecksSize(*rule))
+      EXPECT_TRUE(checksWrite(*rule)) << rule->name;
+    if (chkChecksFormat(*rule))
+      EXPECT_TRUE(rule->format != kNoArg || rule->elementSize != 1) << rule->name;
+  }
+}
+
 }  // namespace
 }  // namespace fortify
