@@ -1,5 +1,6 @@
 #include "check-emitter.h"
 
+#include "chk-calls.h"
 #include "messages.h"
 #include "sequence-builder.h"
 #include "signature.h"
@@ -107,6 +108,18 @@ public:
       return false;
     }
     bool any = false;
+    if (planChkCall()) {
+      // glibc's entry point checks what it can; the rest stays inline.
+      if (!chk_.size && rule_.kind != CheckKind::None && rule_.kind != CheckKind::FormattedWrite &&
+          !(rule_.kind == CheckKind::OpenMode && chk_.open))
+        checkWrite();
+      if (rule_.read != ReadKind::None && fortify::checksReads(options_))
+        checkRead();
+      if (!chk_.format)
+        checkFormatUnlessLiteral();
+      buildChkCall();
+      return true;
+    }
     if (rule_.kind != CheckKind::None && rule_.kind != CheckKind::FormattedWrite)
       any |= checkWrite();
     if (rule_.read != ReadKind::None && fortify::checksReads(options_))
@@ -125,11 +138,21 @@ public:
     return checkFormat();
   }
 
+  // mode=chk replaced the call by glibc's entry point.
+  bool callsChkEntry() const { return chkCall_ != nullptr; }
+
   // Whether a site of this problem was registered for this call (checked,
   // or needing no check); see emitChecks.
   bool registered(Problem problem) const { return registeredProblems_ & (1u << unsigned(problem)); }
 
   void insert(gimple_stmt_iterator *gsi) {
+    if (chkCall_) {
+      // The entry point takes the call's place (and its result).
+      gimple_call_set_lhs(call_, NULL_TREE);
+      gsi_insert_before(gsi, chkCall_, GSI_SAME_STMT);
+      gsi_remove(gsi, false);
+      *gsi = gsi_for_stmt(chkCall_, gsi->seq);
+    }
     gimple_seq after = epilogue();
     gimple_seq_add_seq(&after, after_.sequence());
     gsi_insert_seq_before(gsi, before_.sequence(), GSI_SAME_STMT);
@@ -188,6 +211,83 @@ public:
 
 private:
   tree arg(int index) { return argument(call_, index); }
+
+  // mode=chk: which of the call's checks glibc's entry point makes. Where it
+  // makes none (a literal format, open with constant flags or a mode, a
+  // rule without an entry point) the call keeps the inline checks.
+  struct ChkPlan {
+    bool size = false, format = false, open = false;
+  };
+  bool planChkCall() {
+    if (!fortify::callsChkEntryPoints(options_) || !fortify::hasChkEntry(rule_) ||
+        fortify::chkArguments(rule_, int(gimple_call_num_args(call_))).empty())
+      return false;
+    // libc itself, or a program with its own function of either name (a
+    // strlcpy fallback where the C library has none): the entry point would
+    // not be that function's.
+    std::string entry(rule_.glibcChecked), plain(rule_.name);
+    if (translationUnitDefines(entry.c_str()) || translationUnitDefines(plain.c_str()))
+      return false;
+    chk_.size = fortify::checksWrite(rule_) && fortify::chkChecksSize(rule_) && isPointer(arg(rule_.dest));
+    chk_.format = fortify::chkChecksFormat(rule_) && fortify::checksFormat(rule_, options_.level) &&
+                  !isStringLiteral(arg(rule_.format));
+    chk_.open = rule_.kind == CheckKind::OpenMode && isInteger(arg(rule_.flags)) &&
+                TREE_CODE(arg(rule_.flags)) != INTEGER_CST;
+    return chk_.size || chk_.format || chk_.open;
+  }
+
+  // The call of the entry point, with the plugin's size of the destination
+  // (in elements where glibc counts them: an unknown size stays -1); its
+  // sites are checked by it (their status is decided in chk-calls.cpp).
+  void buildChkCall() {
+    SequenceBuilder &b = before_;
+    tree size = unknownSize();
+    if (chk_.size) {
+      size = objectSize(b, arg(rule_.dest), fortify::objectSizeType(rule_, options_.level));
+      if (rule_.chkSizeInElements && rule_.elementSize != 1) {
+        tree elements =
+            b.binary(TRUNC_DIV_EXPR, size, build_int_cst(size_type_node, rule_.elementSize));
+        tree unknown = b.newTemporary(boolean_type_node);
+        b.append(gimple_build_assign(unknown, EQ_EXPR, size, unknownSize()));
+        tree all = b.binary(MINUS_EXPR, build_zero_cst(size_type_node), b.toSize(unknown));
+        size = b.binary(BIT_IOR_EXPR, elements, all);
+      }
+    }
+    tree flag = build_int_cst(integer_type_node, fortify::chkFormatFlag(options_.level));
+    vec<tree> args = vNULL;
+    for (const fortify::ChkArgument &item :
+         fortify::chkArguments(rule_, int(gimple_call_num_args(call_)))) {
+      switch (item.kind) {
+      case fortify::ChkArgumentKind::Original:
+        args.safe_push(arg(item.index));
+        break;
+      case fortify::ChkArgumentKind::Size:
+        args.safe_push(size);
+        break;
+      case fortify::ChkArgumentKind::Flag:
+        args.safe_push(flag);
+        break;
+      }
+    }
+    chkCall_ = gimple_build_call_vec(chkEntryDecl(rule_, call_, args), args);
+    args.release();
+    gimple_call_set_lhs(chkCall_, gimple_call_lhs(call_));
+    gimple_set_location(chkCall_, location_);
+    ChkSites sites;
+    auto checkedByEntry = [&](Problem problem) {
+      fortify::SiteDescriptor site = describeCall(call_, problem, rule_.name);
+      recordSite(site, fortify::Instrumented::Check);
+      registeredProblems_ |= 1u << unsigned(problem);
+      return fortify::encodeSite(site);
+    };
+    if (chk_.size)
+      sites.write = checkedByEntry(Problem::Overflow);
+    if (chk_.format)
+      sites.format = checkedByEntry(Problem::FormatN);
+    if (chk_.open)
+      sites.open = checkedByEntry(Problem::OpenWithoutMode);
+    registerChkCall(call_, rule_, sites);
+  }
 
   // Decided here, with no code: fine (a literal format, open with a mode)
   // or always wrong (open(O_CREAT) with constant flags and no mode).
@@ -609,6 +709,8 @@ private:
   tree doneLabel_ = NULL_TREE;       // formatted writes: after both paths
   tree joinedTemporary_ = NULL_TREE; // see joinedResult()
   unsigned registeredProblems_ = 0;  // bit per fortify::Problem
+  ChkPlan chk_;                      // mode=chk
+  gcall *chkCall_ = nullptr;
   tree originalResult_ = NULL_TREE;
 };
 
@@ -624,7 +726,7 @@ bool emitChecks(gimple_stmt_iterator *gsi, gcall *call, const Rule &rule,
     return false;
   CallChecker checker(call, rule, options);
   bool any = checker.build(which);
-  if (which == Checks::All && rule.kind == CheckKind::FormattedWrite)
+  if (which == Checks::All && rule.kind == CheckKind::FormattedWrite && !checker.callsChkEntry())
     any |= checker.rewriteFormattedWrite(gsi);
   if (any)
     checker.insert(gsi);

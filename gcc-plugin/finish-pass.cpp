@@ -7,6 +7,7 @@
 // optimisation; the trap that replaces them behaves the same way for the
 // optimisers (noreturn, cold, leaf).
 #include "check-markers.h"
+#include "chk-calls.h"
 #include "libc-wrappers.h"
 #include "messages.h"
 #include "passes.h"
@@ -157,7 +158,7 @@ void lower(CheckMarker &marker, const fortify::Options &options) {
   tree abortDecl = builtin_decl_explicit(BUILT_IN_ABORT);
   // A translation unit that defines its own `write` (a static helper, or
   // libc itself) would have abort mode call that instead: trap there.
-  if (options.mode == fortify::FailureMode::Abort && marker.site && abortDecl &&
+  if (fortify::failsWithMessage(options) && marker.site && abortDecl &&
       !translationUnitDefines("write")) {
     std::string message = fortify::abortMessage(marker.site->descriptor);
     tree text = build_string_literal(message.size() + 1, message.c_str());
@@ -213,7 +214,7 @@ unsigned int finishChecks(function *fun, const fortify::Options &options, bool b
     observeLibcSizes(fun);
   }
   observeLibcChecks(fun);
-  bool lowered = false;
+  bool lowered = finishChkCalls(fun, options, beforeLinkTime);
   forEachCheckMarker(fun, [&](CheckMarker &marker) {
     if (marker.site) {
       fortify::SiteStatus status = statusOf(marker, beforeLinkTime);

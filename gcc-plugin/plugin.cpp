@@ -2,6 +2,7 @@
 // -fplugin-arg-fortify-* options and schedules the passes.
 #include "gcc-compat.h"
 
+#include "chk-calls.h"
 #include "decision-log.h"
 #include "sequence-builder.h"
 #include "options.h"
@@ -18,7 +19,8 @@ plugin_info kPluginInfo = {
     FORTIFY_VERSION,
     "fortify: inline buffer-overflow checks for libc calls.\n"
     "  -fplugin-arg-fortify-level=1|2|3   object sizes: whole object, +subobjects, +dynamic (default 3)\n"
-    "  -fplugin-arg-fortify-mode=trap|abort|report  how an overflow stops the program (default trap)\n"
+    "  -fplugin-arg-fortify-mode=trap|abort|report|chk  how an overflow stops the program (default trap;\n"
+    "                                        chk: glibc's __*_chk entry points where glibc has one)\n"
     "  -fplugin-arg-fortify-reads=on|off     over-read checks from level 2 (default on)\n"
     "  -fplugin-arg-fortify-werror           a call proven to overflow is an error\n"
     "  -fplugin-arg-fortify-report=PATH      append coverage records (JSON Lines) to PATH\n"
@@ -64,6 +66,7 @@ int plugin_init(plugin_name_args *info, plugin_gcc_version *version) {
 
   register_callback(info->base_name, PLUGIN_INFO, nullptr, &kPluginInfo);
   fortify_gcc::registerGarbageCollectorRoots(info->base_name);
+  fortify_gcc::registerChkRoots(info->base_name);
   fortify_gcc::registerNoFortifyAttribute(info->base_name);
   registerPass(info->base_name, fortify_gcc::makeInstrumentPass(g, gOptions), "lower",
                PASS_POS_INSERT_BEFORE);
