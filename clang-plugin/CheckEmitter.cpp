@@ -4,6 +4,7 @@
 #include "DynamicSizes.h"
 #include "FortifyPass.h"
 #include "FrontendFacts.h"
+#include "LibcFortify.h"
 #include "Sites.h"
 #include "UsableSizes.h"
 #include "messages.h"
@@ -17,6 +18,7 @@
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Intrinsics.h"
 #include "llvm/IR/MDBuilder.h"
 #include "llvm/IR/Module.h"
@@ -137,6 +139,18 @@ public:
     // the pass does not warn again.
     if (rule_.kind == CheckKind::Unbounded) {
       warnUnbounded();
+    } else if (planChkCall()) {
+      // mode=chk: glibc's entry point checks what it can; the rest inline.
+      if (fortify::checksFormat(rule_, options_.level) && !chk_.format)
+        emitFormatCheck();
+      if (rule_.kind == CheckKind::OpenMode && !chk_.open)
+        emitOpenModeCheck();
+      if (site_.objectPointer && !chk_.size && rule_.kind != CheckKind::FormattedWrite)
+        emitWriteCheck();
+      if (site_.readPointer && rule_.read != ReadKind::StringResult)
+        emitReadCheck();
+      buildChkCall();
+      return;
     } else {
       // Before the call: what the arguments must satisfy.
       if (fortify::checksFormat(rule_, options_.level) &&
@@ -167,6 +181,120 @@ public:
   }
 
 private:
+  // mode=chk: which of the call's checks glibc's entry point makes. Where it
+  // makes none (a literal format, open with constant flags or a mode, a
+  // rule without an entry point) the call keeps the inline checks.
+  struct ChkPlan {
+    bool size = false, format = false, open = false;
+  };
+  ChkPlan chk_;
+
+  // The call's own arguments: an intrinsic adds isvolatile.
+  unsigned ownArguments() {
+    return isa<IntrinsicInst>(call_) ? unsigned(rule_.arity) : call_.arg_size();
+  }
+
+  bool planChkCall() {
+    if (!fortify::callsChkEntryPoints(options_) || !fortify::hasChkEntry(rule_) ||
+        !isa<CallInst>(call_) || cast<CallInst>(call_).isMustTailCall() ||
+        fortify::chkArguments(rule_, int(ownArguments())).empty() ||
+        !isCallable(ref(rule_.glibcChecked)) || definesItself(ref(rule_.glibcChecked)) ||
+        definesItself(ref(rule_.name)))
+      return false;
+    chk_.size = site_.objectPointer && fortify::checksWrite(rule_) && fortify::chkChecksSize(rule_);
+    chk_.format = fortify::chkChecksFormat(rule_) && fortify::checksFormat(rule_, options_.level) &&
+                  !formatIsLiteral();
+    chk_.open = rule_.kind == CheckKind::OpenMode && !isa<Constant>(argument(rule_.flags));
+    return chk_.size || chk_.format || chk_.open;
+  }
+
+  // The call of the entry point in place of the call, with the plugin's size
+  // of the destination (in elements where glibc counts them; unknown stays
+  // -1), tagged as a call the C library checks (LibcFortify.h): its site's
+  // status is what becomes of it, and LLVM's own folding of __*_chk calls
+  // (size -1, or a length that fits) gives back the plain call.
+  void buildChkCall() {
+    beforeCall();
+    Value *size = ConstantInt::getAllOnesValue(sizeType_);
+    if (chk_.size) {
+      size = objectSize(site_.objectPointer, site_.subobjectLimit, site_.objectSizeDynamicNow);
+      if (rule_.chkSizeInElements && rule_.elementSize != 1)
+        size = builder_.CreateSelect(builder_.CreateICmpEQ(size, ConstantInt::getAllOnesValue(sizeType_)),
+                                     size, builder_.CreateUDiv(size, sizeConstant(rule_.elementSize)));
+    }
+    const unsigned intBits = 32;
+    std::vector<fortify::ChkArgument> layout = fortify::chkArguments(rule_, int(ownArguments()));
+    SmallVector<Value *, 8> args;
+    SmallVector<Type *, 8> parameters;
+    int sizeArgument = -1;
+    const std::string_view letters = rule_.signature.substr(rule_.signature.find(':') + 1);
+    for (const fortify::ChkArgument &item : layout) {
+      Value *value = nullptr;
+      switch (item.kind) {
+      case fortify::ChkArgumentKind::Original:
+        value = argument(item.index);
+        // An intrinsic's integers have their own widths (llvm.memset's i8).
+        if (isa<IntrinsicInst>(call_) && value->getType()->isIntegerTy() &&
+            unsigned(item.index) < letters.size())
+          value = builder_.CreateZExtOrTrunc(
+              value, letters[item.index] == 'z' ? Type::getIntNTy(context_, sizeType_->getBitWidth())
+                                                : Type::getIntNTy(context_, intBits));
+        break;
+      case fortify::ChkArgumentKind::Size:
+        sizeArgument = int(args.size());
+        value = size;
+        break;
+      case fortify::ChkArgumentKind::Flag:
+        value = builder_.getInt32(fortify::chkFormatFlag(options_.level));
+        break;
+      }
+      args.push_back(value);
+    }
+    unsigned fixed = args.size();
+    if (rule_.variadic)
+      fixed = unsigned(rule_.arity) + unsigned(fortify::chkChecksSize(rule_)) +
+              unsigned(fortify::chkChecksFormat(rule_));
+    for (unsigned i = 0; i < fixed && i < args.size(); ++i)
+      parameters.push_back(args[i]->getType());
+    Type *result = isa<IntrinsicInst>(call_) ? pointerType_ : call_.getType();
+    FunctionCallee entry = module_.getOrInsertFunction(
+        ref(rule_.glibcChecked), FunctionType::get(result, parameters, rule_.variadic));
+    CallInst *chk = mark(builder_.CreateCall(entry, args));
+    chk->setCallingConv(call_.getCallingConv());
+    // LLVM would fold some entry points itself (__memcpy_chk with size -1
+    // or a length that fits) before the probe saw their sizes: the
+    // finishing pass does it for all of them (ChkCalls.h).
+    chk->addFnAttr(Attribute::NoBuiltin);
+    if (call_.doesNotThrow())
+      chk->setDoesNotThrow();
+    auto descriptor = [&](Problem problem) {
+      return fortify::encodeSite(describeCall(call_, problem, ref(rule_.name)));
+    };
+    // One descriptor per tagged call: the write's when the entry point
+    // checks a size, else its format's or open flags'; a second problem it
+    // checks (snprintf's format) is the library's own check.
+    chk->setMetadata(kChkEntryMetadata,
+                     MDNode::get(context_, {ConstantAsMetadata::get(builder_.getInt1(
+                                               chk_.size && !chk_.format && !chk_.open))}));
+    if (chk_.size) {
+      tagChkEntryCall(*chk, descriptor(Problem::Overflow), sizeArgument);
+      recordedProblems_ |= 1u << unsigned(Problem::Overflow);
+    }
+    for (auto [planned, problem] : {std::pair{chk_.format, Problem::FormatN},
+                                    std::pair{chk_.open, Problem::OpenWithoutMode}}) {
+      if (!planned)
+        continue;
+      if (chk_.size)
+        recordSite(module_, descriptor(problem), kKindLibc);
+      else
+        tagChkEntryCall(*chk, descriptor(problem), -1);
+      recordedProblems_ |= 1u << unsigned(problem);
+    }
+    if (!call_.getType()->isVoidTy() && !isa<IntrinsicInst>(call_))
+      call_.replaceAllUsesWith(chk);
+    call_.eraseFromParent();
+  }
+
   // How a failed check goes on in report mode.
   enum class After {
     SkipCall,  // before the call: the call is not made

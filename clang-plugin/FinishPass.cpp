@@ -4,6 +4,7 @@
 // order; each step lives in its own file.
 #include "FortifyPass.h"
 #include "Strings.h"
+#include "ChkCalls.h"
 #include "DecisionLog.h"
 #include "DynamicSizes.h"
 #include "LibcFortify.h"
@@ -57,6 +58,10 @@ PreservedAnalyses FortifyFinishPass::run(Module &module, ModuleAnalysisManager &
   // 2. What survived: a failure path with constant sizes that do not fit
   // always fails when reached; any other is a run-time check. So does a
   // __*_chk call the C library's check was given a known size for.
+  // mode=chk: an entry point with nothing to check is the plain call; its
+  // site then has the status of a library check that folded away (the
+  // probe saw whether its size was known).
+  changed |= plainUnneededChkCalls(module);
   if (!finished)
     observeLibcChecks(module, functions, kLibcSeenFinal);
   fortify::SiteTable table;

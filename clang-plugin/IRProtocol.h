@@ -21,6 +21,7 @@
 //     (SharedQueries.h).
 //   !fortify.finished: the late pass ran (once per module).
 // and on instructions: !fortify.check on each check's conditional branch,
+// !fortify.chk on mode=chk's entry point calls,
 // !fortify.dynamic on the checks' level-3 size queries (DynamicSizes.h),
 // !fortify.null_guard on the select that gives a null pointer among a
 // query's choices no size (DynamicSizes.h).
@@ -69,6 +70,12 @@ inline constexpr const char *kLibcSeenFinal = "final";
 // In place of a fortifier's name: the size was known, but folding merged
 // the two sizes so that whose is no longer visible.
 inline constexpr std::string_view kLibcKnownBySomeone = "known";
+
+// mode=chk: on the plugin's calls of glibc's checked entry points, !{i1
+// <plain>}: whether the call checks a size and nothing else, and so becomes
+// the plain call again when the size is unknown or the call fits
+// (ChkCalls.h).
+inline constexpr const char *kChkEntryMetadata = "fortify.chk";
 
 // On `select (p == null), -1, size`: a check's query about a choice between
 // null and objects, made to size the objects exactly; the probe reads the

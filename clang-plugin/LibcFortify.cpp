@@ -3,6 +3,7 @@
 // one check per call and the `__*_chk` imports that hardening tools look for,
 // while the call gets every size the plugin alone would have used.
 #include "LibcFortify.h"
+#include "ChkCalls.h"
 #include "Strings.h"
 
 #include "FortifyPass.h"
@@ -313,8 +314,16 @@ Fortifier knownBy(const LibcCheckCall &check, const DataLayout &layout,
                   const TargetLibraryInfo &libraries, bool &attributed) {
   attributed = true;
   CallBase &call = *check.call;
+  // mode=chk: the plugin's own call, with the plugin's size alone.
+  const bool pluginsOwn = call.getMetadata(kChkEntryMetadata) != nullptr;
   if (check.sizeArgument < 0 || unsigned(check.sizeArgument) >= call.arg_size())
-    return Fortifier::Libc;  // no size (a format check)
+    return pluginsOwn ? Fortifier::Plugin : Fortifier::Libc;  // no size (a format check)
+  if (pluginsOwn) {
+    Value *size = call.getArgOperand(check.sizeArgument);
+    if (auto *constant = dyn_cast<ConstantInt>(size))
+      return constant->isMinusOne() ? Fortifier::None : Fortifier::Plugin;
+    return sizeMayBeUnknown(size, layout, libraries) ? Fortifier::None : Fortifier::Plugin;
+  }
   unsigned sizeKind = call.getContext().getMDKindID(kLibcSizeMetadata);
   Value *size = const_cast<Value *>(throughScaling(call.getArgOperand(check.sizeArgument)));
   auto known = [&](Value *value) {
@@ -373,6 +382,11 @@ unsigned prepareWrapperBody(Function &wrapper, int dest) {
                       MDNode::get(context, {ConstantAsMetadata::get(ConstantInt::get(
                                                Type::getInt32Ty(context), tagged))}));
   return tagged;
+}
+
+void tagChkEntryCall(CallBase &entry, const std::string &descriptor, int sizeArgument) {
+  tagCheckedCall(entry, descriptor, sizeArgument, /*tightened=*/sizeArgument >= 0);
+  recordSite(*entry.getModule(), descriptor, kKindLibcCheck);
 }
 
 bool fortifyThroughWrapper(const CheckSite &site, const fortify::Options &options) {
@@ -499,9 +513,18 @@ void provenLibcOverflows(Module &module, SmallVectorImpl<ProvenLibcOverflow> &pr
       ++site.first;
       const fortify::Rule *rule =
           fortify::findRuleByCheckedName(view(call->getCalledFunction()->getName()));
-      // Only where the size is the appended last argument, in bytes, and
-      // the rule's arguments come first unchanged.
-      if (!rule || check.sizeArgument != rule->arity || rule->elementSize != 1 ||
+      if (!rule)
+        continue;
+      // mode=chk's own calls (ChkCalls.h), laid out by the rule table.
+      if (auto *own = dyn_cast<CallInst>(call); own && call->getMetadata(kChkEntryMetadata)) {
+        auto sizes = chkNeededAndAvailable(*own, *rule);
+        if (sizes && sizes->first > sizes->second)
+          site.second.push_back({call, check.descriptor->getString(), sizes->first, sizes->second});
+        continue;
+      }
+      // glibc's: only where the size is the appended last argument, in
+      // bytes, and the rule's arguments come first unchanged.
+      if (check.sizeArgument != rule->arity || rule->elementSize != 1 ||
           rule->count != fortify::kNoArg || call->arg_size() != unsigned(rule->arity) + 1)
         continue;
       auto *available = dyn_cast<ConstantInt>(call->getArgOperand(rule->arity));

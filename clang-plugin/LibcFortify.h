@@ -28,6 +28,7 @@
 
 #include <cstdint>
 
+#include <string>
 #include <string_view>
 
 namespace llvm {
@@ -48,6 +49,12 @@ bool fortifyThroughWrapper(const CheckSite &site, const fortify::Options &option
 // A direct call of a checked entry point (`__sprintf_chk(d, flag, size,
 // ...)` from glibc's macros): the same, on the call itself.
 void fortifyCheckedCall(const CheckSite &site, const fortify::Options &options);
+
+// mode=chk: `entry` is glibc's checked entry point, called by the plugin in
+// place of a call of the site `descriptor` (its write, or its format or open
+// flags when it checks no size: sizeArgument -1); tagged and recorded as a
+// call the library checks, so that its status is what becomes of it.
+void tagChkEntryCall(llvm::CallBase &entry, const std::string &descriptor, int sizeArgument);
 
 // Prepares a wrapper body: every call in it is marked as never to be
 // checked, and its size queries of the destination argument `dest` are
