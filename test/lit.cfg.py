@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 
 import lit.formats
 
@@ -43,20 +44,40 @@ def require(path, what):
         lit_config.fatal("%s not found at %s: build it first" % (what, path))
     return bool(path)
 
+# `--param fortify_mode=chk` (or trap|abort|report): every plugin substitution
+# compiles in that mode, so the same tests run in it (test/chk/mode-chk.test).
+# In mode=chk the musl programs link libfortify_chk: glibc has the entry points,
+# musl does not.
+fortify_mode = lit_config.params.get("fortify_mode")
+mode_flag = " -fplugin-arg-fortify-mode=%s" % fortify_mode if fortify_mode else ""
+chk_dir = os.path.join(config.fortify_obj_root, "chk")
+musl_chk = ""
+if fortify_mode == "chk":
+    config.available_features.add("mode-chk")
+    # musl-gcc links dynamically: the shared library, found through the
+    # run path; musl-clang links statically: the archive, whole, since it
+    # comes before the objects on the command line.
+    musl_gcc_chk = " -L%s -Wl,-rpath,%s -lfortify_chk" % (chk_dir, chk_dir)
+    musl_clang_chk = " -Wl,--whole-archive %s -Wl,--no-whole-archive" % os.path.join(chk_dir, "libfortify_chk.a")
+else:
+    musl_gcc_chk = musl_clang_chk = ""
+# %lit: this lit, to run a directory again with other parameters.
+config.substitutions.append(("%lit", "%s %s" % (sys.executable, os.path.abspath(sys.argv[0]))))
+
 common_flags = "-g -Wno-stringop-overflow -Wno-array-bounds -Wno-fortify-source -Wno-unknown-warning-option"
 if require(config.gcc_plugin, "GCC plugin"):
     config.available_features.add("gcc-plugin")
-    gcc_common = "-fplugin=%s -I%s -Wno-stringop-overflow -Wno-array-bounds -Wno-stringop-truncation -g" % (config.gcc_plugin, inputs_dir)
+    gcc_common = "-fplugin=%s -I%s -Wno-stringop-overflow -Wno-array-bounds -Wno-stringop-truncation -g" % (config.gcc_plugin, inputs_dir) + mode_flag
     config.substitutions.append(("%gcc-plugin", config.gcc_plugin))
     config.substitutions.append(("%gcc-fortify", "gcc " + gcc_common))
     config.substitutions.append(("%gxx-fortify", "g++ " + gcc_common))
     if shutil.which("musl-gcc"):
         config.available_features.add("musl")
-        config.substitutions.append(("%musl-gcc-fortify", "musl-gcc " + gcc_common))
+        config.substitutions.append(("%musl-gcc-fortify", "musl-gcc " + gcc_common + musl_gcc_chk))
 
 if require(config.clang_plugin, "Clang plugin"):
     config.available_features.add("clang-plugin")
-    clang_common = "-fplugin=%s -I%s -Wno-fortify-source -Wno-array-bounds -g" % (config.clang_plugin, inputs_dir)
+    clang_common = "-fplugin=%s -I%s -Wno-fortify-source -Wno-array-bounds -g" % (config.clang_plugin, inputs_dir) + mode_flag
     clang = os.path.join(config.llvm_tools_dir, "clang")
     clangxx = os.path.join(config.llvm_tools_dir, "clang++")
     config.substitutions.append(("%clang-plugin", config.clang_plugin))
@@ -65,7 +86,7 @@ if require(config.clang_plugin, "Clang plugin"):
     config.substitutions.append(("%opt", os.path.join(config.llvm_tools_dir, "opt")))
     if shutil.which("musl-gcc"):
         config.substitutions.append(("%musl-clang-fortify", "%s %s %s" % (
-            os.path.join(tools_dir, "musl-clang"), clang, clang_common)))
+            os.path.join(tools_dir, "musl-clang"), clang, clang_common + musl_clang_chk)))
 
 # The report runtime (runtime/) and the compiler wrappers (tools/wrappers/):
 #   %fortify-rt, %fortify-rt-shared, %fortify-rt-dir   libfortify_rt.a, libfortify_rt.so, their directory

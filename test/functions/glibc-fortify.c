@@ -1,7 +1,9 @@
 // With glibc's own _FORTIFY_SOURCE (the default CFLAGS of Fedora, Ubuntu,
 // Arch), calls reach the plugins through glibc's inline wrappers, which check
 // them through __*_chk: those are left to glibc, so no call is checked twice.
-// At -O0 glibc's fortify is off and the plugins' checks remain.
+// At -O0 glibc's fortify is off and the plugins' checks remain (inline; in
+// mode=chk __*_chk calls, test/gcc-shape/mode-chk.c).
+// UNSUPPORTED: mode-chk
 // RUN: %gcc-fortify -O2 -D_FORTIFY_SOURCE=2 -S -o /dev/null -fdump-tree-optimized=%t.F2 %s && FileCheck %s --check-prefix=GCC-GLIBC < %t.F2
 // RUN: %gcc-fortify -O2 -D_FORTIFY_SOURCE=3 -S -o /dev/null -fdump-tree-optimized=%t.F3 %s && FileCheck %s --check-prefix=GCC-GLIBC < %t.F3
 // RUN: %gcc-fortify -O0 -D_FORTIFY_SOURCE=2 -Wno-cpp -S -o /dev/null -fdump-tree-optimized=%t.O0 %s && FileCheck %s --check-prefix=GCC-PLUGIN < %t.O0
