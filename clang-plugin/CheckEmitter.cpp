@@ -64,7 +64,7 @@ Function *formatScanner(Module &module) {
   scanner->addFnAttr(Attribute::NoInline);
   scanner->addFnAttr(Attribute::NoUnwind);
   scanner->addFnAttr(Attribute::WillReturn);
-  scanner->setMemoryEffects(MemoryEffects::argMemOnly(ModRefInfo::Ref));
+  setReadsArgumentMemoryOnly(*scanner);
   scanner->addParamAttr(0, Attribute::ReadOnly);
   scanner->addParamAttr(0, Attribute::NoCapture);
   Value *format = scanner->getArg(0);
@@ -406,8 +406,7 @@ private:
   // Continues in a block that runs only when `condition` holds, and rejoins
   // at the current insertion point.
   void enterIf(Value *condition) {
-    Instruction *then = SplitBlockAndInsertIfThen(condition, builder_.GetInsertPoint(),
-                                                  /*Unreachable=*/false);
+    Instruction *then = splitIfThen(condition, builder_.GetInsertPoint(), /*unreachable=*/false);
     insertBefore(then);
   }
 
@@ -484,8 +483,8 @@ private:
               After after = After::SkipCall) {
     BasicBlock::iterator here = builder_.GetInsertPoint();
     bool goesOn = reportMode() && after == After::Continue;
-    Instruction *failure = SplitBlockAndInsertIfThen(
-        condition, here, /*Unreachable=*/!goesOn, MDBuilder(context_).createUnlikelyBranchWeights());
+    Instruction *failure =
+        splitIfThen(condition, here, /*unreachable=*/!goesOn, unlikelyWeights(context_));
     // The check's own test: while it is there, the failure is a run-time
     // question, whatever constants the path lets the optimisers substitute
     // into the failure block (see SiteTable.cpp).
@@ -523,7 +522,7 @@ private:
       // What llvm.trap is, which the late pass makes it in trap mode; abort
       // mode's write and abort may touch any memory (a SIGABRT handler).
       if (options_.mode == fortify::FailureMode::Trap)
-        function->setMemoryEffects(MemoryEffects::inaccessibleMemOnly());
+        setInaccessibleMemoryOnly(*function);
     }
     return marker;
   }
@@ -728,8 +727,8 @@ private:
     Value *size = objectSize(site_.objectPointer, site_.subobjectLimit, site_.objectSizeDynamicNow);
     Instruction *boundedTerm = nullptr;
     Instruction *plainTerm = nullptr;
-    SplitBlockAndInsertIfThenElse(isKnown(size), call->getIterator(), &boundedTerm, &plainTerm,
-                                  MDBuilder(context_).createLikelyBranchWeights());
+    splitIfThenElse(isKnown(size), call->getIterator(), &boundedTerm, &plainTerm,
+                    likelyWeights(context_));
     BasicBlock *join = call->getParent();
     call->moveBefore(plainTerm);
 

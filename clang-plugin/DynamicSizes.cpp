@@ -57,6 +57,7 @@
 // (type 0 asks for an upper bound: still a correct answer).
 #include "DynamicSizes.h"
 #include "FortifyPass.h"
+#include "llvm-compat.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Analysis/MemoryBuiltins.h"
@@ -150,8 +151,8 @@ bool lowerExactDynamicSizes(Function &function, const TargetLibraryInfo &librari
 
 Value *lowerExactDynamicSize(IntrinsicInst *query, const TargetLibraryInfo &libraries) {
   SmallVector<Instruction *, 8> inserted;
-  return lowerObjectSizeCall(query, query->getModule()->getDataLayout(), &libraries,
-                             /*AA=*/nullptr, /*MustSucceed=*/false, &inserted);
+  return lowerObjectSize(query, query->getModule()->getDataLayout(), &libraries,
+                         /*mustSucceed=*/false, &inserted);
 }
 
 bool guardNullChoices(Function &function) {

@@ -14,6 +14,7 @@
 #include "SubobjectSize.h"
 #include "Sites.h"
 #include "rules.h"
+#include "llvm-compat.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
@@ -338,6 +339,14 @@ bool instrumentFunction(Function &function, const fortify::Options &options,
 PreservedAnalyses FortifyPass::run(Module &module, ModuleAnalysisManager &analyses) {
   if (!optionsError_.empty())
     return reportOptionsError(module);
+  if (!hasOpaquePointers(module)) {
+    // LLVM 14 without opaque pointers (-fpass-plugin=, opt): the passes
+    // know only the IR of LLVM 15 and later; -fplugin= turns them on itself.
+    module.getContext().diagnose(FortifyDiagnostic(
+        DS_Error, "fortify: this LLVM makes typed pointers; the plugin needs opaque pointers: "
+                  "use -fplugin=, or add -mllvm -opaque-pointers (clang) or -opaque-pointers (opt)"));
+    return PreservedAnalyses::all();
+  }
   ActiveFacts active(facts_.get());
   unsigned checkedKind = module.getContext().getMDKindID(kCheckedMetadata);
   FunctionAnalysisManager &functions =
@@ -347,7 +356,7 @@ PreservedAnalyses FortifyPass::run(Module &module, ModuleAnalysisManager &analys
   log.trace = tracing(options_);
   SmallPtrSet<const Function *, 4> optOut = optedOut(module);
   for (Function &function : module) {
-    if (function.isDeclaration() || function.getName().starts_with(kInternalPrefix) ||
+    if (function.isDeclaration() || startsWith(function.getName(), kInternalPrefix) ||
         isLibcWrapperBody(function))
       continue;
     if (optOut.count(&function)) {
@@ -371,6 +380,19 @@ void FortifyPass::printPipeline(raw_ostream &out, function_ref<StringRef(StringR
   printPass(out, passNameOf(name()), kFortifyPassName, {options_, false});
 }
 
+namespace {
+std::optional<FrontendRegistration> gFrontendRegistration;
+}
+
+void setFrontendRegistration(const fortify::Options &options,
+                             std::shared_ptr<const FrontendFacts> facts) {
+  gFrontendRegistration = FrontendRegistration{options, std::move(facts)};
+}
+
+const FrontendRegistration *frontendRegistration() {
+  return gFrontendRegistration ? &*gFrontendRegistration : nullptr;
+}
+
 void registerFortifyPass(PassBuilder &builder, const fortify::Options &options,
                          std::shared_ptr<const FrontendFacts> facts) {
   // The names -passes= knows, so that opt -print-pipeline-passes and
@@ -384,8 +406,9 @@ void registerFortifyPass(PassBuilder &builder, const fortify::Options &options,
       [options, facts](ModulePassManager &passes, OptimizationLevel) {
         passes.addPass(FortifyPass(options, facts));
       });
-  builder.registerOptimizerEarlyEPCallback(
-      [](ModulePassManager &passes, OptimizationLevel) { passes.addPass(FortifyProbePass()); });
+  registerOptimizerEarly(builder, [](ModulePassManager &passes, OptimizationLevel) {
+    passes.addPass(FortifyProbePass());
+  });
   builder.registerOptimizerLastEPCallback(
       [options, facts](ModulePassManager &passes, OptimizationLevel level) {
         passes.addPass(FortifyFinishPass(options, level == OptimizationLevel::O0, facts));

@@ -98,6 +98,19 @@ private:
 void registerFortifyPass(llvm::PassBuilder &builder, const fortify::Options &options,
                          std::shared_ptr<const FrontendFacts> facts = nullptr);
 
+// What the frontend plugin hands the pass plugin's entry point in Clangs
+// without CodeGenOptions::PassBuilderCallbacks (before 18), where it reaches
+// the pipeline as an -fpass-plugin= of its own file (llvm-compat.h): the
+// -fplugin-arg-fortify-* options and the facts of the unit being compiled.
+struct FrontendRegistration {
+  fortify::Options options;
+  std::shared_ptr<const FrontendFacts> facts;
+};
+void setFrontendRegistration(const fortify::Options &options,
+                             std::shared_ptr<const FrontendFacts> facts);
+// The registration the frontend left, if any.
+const FrontendRegistration *frontendRegistration();
+
 }  // namespace fortify_llvm
 
 #endif

@@ -13,6 +13,8 @@
 // unconditionally.
 #include "FortifyPass.h"
 #include "PluginOptions.h"
+#define FORTIFY_COMPAT_CLANG
+#include "llvm-compat.h"
 
 #include "rules.h"
 
@@ -33,7 +35,6 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticSema.h"
-#include "clang/Basic/ParsedAttrInfo.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
@@ -87,7 +88,7 @@ int libcFortifyLevel(clang::Preprocessor &preprocessor) {
 // A presumed file name as __FILE__ spells it (-fmacro-prefix-map applied).
 std::string fileMacroName(const clang::CompilerInstance &compiler, llvm::StringRef presumed) {
   llvm::SmallString<256> name(presumed);
-  clang::Preprocessor::processPathForFileMacro(name, compiler.getLangOpts(), compiler.getTarget());
+  fortify_llvm::processPathForFileMacro(name, compiler.getLangOpts(), compiler.getTarget());
   return std::string(name);
 }
 
@@ -292,8 +293,10 @@ private:
         while (const clang::ArrayType *inner = context.getAsArrayType(innermost->getElementType()))
           innermost = inner;
         member.flexibleLike = member.flexibleLike || flexibleLike(context, innermost);
+#if FORTIFY_HAS_COUNTED_BY
         if (type->isIncompleteArrayType() && !array->getElementType()->isIncompleteType())
           countedBy(context, record, *field, *array, member);
+#endif
       }
       facts.members.push_back(member);
     }
@@ -304,16 +307,16 @@ private:
   // shape for a flexible array member (isUserWritingOffTheEnd in Clang's
   // ExprConstant.cpp), at the unit's -fstrict-flex-arrays level.
   static bool flexibleLike(clang::ASTContext &context, const clang::ArrayType *array) {
-    using Level = clang::LangOptions::StrictFlexArraysLevelKind;
-    Level level = context.getLangOpts().getStrictFlexArraysLevel();
+    // 0: any trailing array, 1: [0], [1] and [], 2: [0] and [], 3: [] only.
+    int level = fortify_llvm::strictFlexArraysLevel(context.getLangOpts());
     const auto *constant = llvm::dyn_cast<clang::ConstantArrayType>(array);
-    if (!constant || level == Level::Default)
+    if (!constant || level == 0)
       return true;
     uint64_t elements = constant->getSize().getZExtValue();
-    return (elements == 0 && level != Level::IncompleteOnly) ||
-           (elements == 1 && level == Level::OneZeroOrIncomplete);
+    return (elements == 0 && level != 3) || (elements == 1 && level == 1);
   }
 
+#if FORTIFY_HAS_COUNTED_BY
   // counted_by(count) on a flexible array member, where count is a field of
   // the same record (what Clang 19's own __builtin_dynamic_object_size
   // follows, FindCountedByField).
@@ -338,6 +341,7 @@ private:
     member.countSigned = count->getType()->isSignedIntegerType();
     member.elementSize = uint64_t(context.getTypeSizeInChars(array.getElementType()).getQuantity());
   }
+#endif
 
   // The name Clang's code generator gives the record's LLVM struct type
   // (CodeGenTypes::addRecordTypeName), before LLVM makes it unique.
@@ -351,7 +355,7 @@ private:
       if (record.getDeclContext())
         record.printQualifiedName(out, policy);
       else
-        record.printName(out, policy);
+        fortify_llvm::printName(record, out, policy);
     } else if (const clang::TypedefNameDecl *alias = record.getTypedefNameForAnonDecl()) {
       if (alias->getDeclContext())
         alias->printQualifiedName(out, policy);
@@ -422,7 +426,7 @@ struct NoFortifyAttribute : public clang::ParsedAttrInfo {
   NoFortifyAttribute() {
     static constexpr Spelling kSpellings[] = {
         {clang::ParsedAttr::AS_GNU, "no_fortify"},
-        {clang::ParsedAttr::AS_C23, "fortify::no_fortify"},
+        {fortify_llvm::kC23Syntax, "fortify::no_fortify"},
         {clang::ParsedAttr::AS_CXX11, "fortify::no_fortify"}};
     Spellings = kSpellings;
   }
@@ -431,8 +435,9 @@ struct NoFortifyAttribute : public clang::ParsedAttrInfo {
                             const clang::Decl *declaration) const override {
     if (llvm::isa<clang::FunctionDecl>(declaration))
       return true;
-    sema.Diag(attribute.getLoc(), clang::diag::warn_attribute_wrong_decl_type_str)
-        << attribute << attribute.isRegularKeywordAttribute() << "functions";
+    fortify_llvm::wrongDeclarationType(sema.Diag(attribute.getLoc(),
+                                                 clang::diag::warn_attribute_wrong_decl_type_str),
+                                       attribute, "functions");
     return false;
   }
 
@@ -443,6 +448,15 @@ struct NoFortifyAttribute : public clang::ParsedAttrInfo {
     return AttributeApplied;
   }
 };
+
+// The file this plugin was loaded from (for Clangs that load the pass
+// through CodeGenOptions::PassPlugins).
+std::string ownPath() {
+  Dl_info info;
+  if (dladdr(reinterpret_cast<void *>(&ownPath), &info) && info.dli_fname)
+    return info.dli_fname;
+  return {};
+}
 
 class FortifyAction : public clang::PluginASTAction {
 protected:
@@ -479,13 +493,13 @@ protected:
     // one function would share a site and abort messages would name no line.
     // Location tracking alone (what -Rpass asks for) gives the instructions
     // their lines and columns and emits no debug information.
-    clang::CodeGenOptions &codegen = compiler.getCodeGenOpts();
-    if (codegen.getDebugInfo() == llvm::codegenoptions::NoDebugInfo)
-      codegen.setDebugInfo(llvm::codegenoptions::LocTrackingOnly);
-    compiler.getCodeGenOpts().PassBuilderCallbacks.push_back(
+    fortify_llvm::trackLocations(compiler.getCodeGenOpts());
+    fortify_llvm::addPassBuilderCallback(
+        compiler.getCodeGenOpts(),
         [options, facts](llvm::PassBuilder &builder) {
           fortify_llvm::registerFortifyPass(builder, options, facts);
-        });
+        },
+        ownPath(), [options, facts] { fortify_llvm::setFrontendRegistration(options, facts); });
     compiler.getPreprocessor().addPPCallbacks(std::make_unique<FileNameCollector>(compiler, facts));
     return std::make_unique<FactsCollector>(compiler, facts, definitions);
   }
@@ -530,6 +544,7 @@ struct Registration {
     using AddNode = void (*)(Registry::node *);
     using AddAttribute = void (*)(AttributeRegistry::node *);
     if (auto addNode = reinterpret_cast<AddNode>(dlsym(RTLD_DEFAULT, kAddNodeSymbol))) {
+      fortify_llvm::preferOpaquePointers();
       addNode(&gNode);
       if (auto addAttribute =
               reinterpret_cast<AddAttribute>(dlsym(RTLD_DEFAULT, kAddAttributeSymbol)))

@@ -10,6 +10,7 @@
 #include "FrontendFacts.h"
 #include "SizeProbe.h"
 #include "Sites.h"
+#include "llvm-compat.h"
 
 #include "llvm/ADT/MapVector.h"
 #include "llvm/Analysis/InlineCost.h"
@@ -67,7 +68,7 @@ const Argument *argumentBehind(const Value *pointer) {
       if (store->getPointerOperand() != slot || !argument || (stored && stored != argument))
         return nullptr;
       stored = argument;
-    } else if (!isa<LoadInst>(user) && !isa<LifetimeIntrinsic>(user)) {
+    } else if (!isa<LoadInst>(user) && !isLifetimeMarker(*user)) {
       return nullptr;
     }
   }
@@ -86,7 +87,7 @@ const Value *storedOnce(const LoadInst &load) {
       if (store->getPointerOperand() != slot || stored)
         return nullptr;
       stored = store->getValueOperand();
-    } else if (!isa<LoadInst>(user) && !isa<LifetimeIntrinsic>(user)) {
+    } else if (!isa<LoadInst>(user) && !isLifetimeMarker(*user)) {
       return nullptr;
     }
   }

@@ -29,6 +29,7 @@
 // module summary); ThinLTO modules and ordinary compilations never have it.
 #include "LinkTimeSizes.h"
 #include "FortifyPass.h"
+#include "llvm-compat.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/Constants.h"
@@ -83,7 +84,7 @@ bool keepSizesForLink(Module &module) {
 bool restoreKeptSizes(Module &module) {
   SmallVector<Function *, 2> placeholders;
   for (Function &function : module)
-    if (function.isDeclaration() && function.getName().starts_with(kKeptPrefix))
+    if (function.isDeclaration() && startsWith(function.getName(), kKeptPrefix))
       placeholders.push_back(&function);
   bool changed = false;
   for (Function *placeholder : placeholders) {

@@ -6,6 +6,7 @@
 #include "FortifyPass.h"
 #include "Sites.h"
 #include "messages.h"
+#include "llvm-compat.h"
 
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/IRBuilder.h"
@@ -103,7 +104,7 @@ bool lowerFailMarkers(Module &module, const fortify::Options &options,
     lowering.lower(*call);
   bool changed = !markers.empty();
   for (GlobalVariable &global : make_early_inc_range(module.globals()))
-    if (global.getName().starts_with(kSiteGlobalName) && global.use_empty() &&
+    if (startsWith(global.getName(), kSiteGlobalName) && global.use_empty() &&
         global.hasPrivateLinkage()) {
       global.eraseFromParent();
       changed = true;

@@ -22,6 +22,7 @@
 // a second registration of a cl::opt aborts.
 #include "FortifyPass.h"
 #include "PluginOptions.h"
+#include "llvm-compat.h"
 
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Passes/PassPlugin.h"
@@ -61,7 +62,7 @@ Expected<fortify_llvm::PassParameters> parametersOf(StringRef element, StringRef
   Expected<fortify::Options> base = optionsFromEnvironment();
   if (!base)
     return base.takeError();
-  return PassBuilder::parsePassParameters(
+  return fortify_llvm::parsePassParameters(
       [&](StringRef text) {
         return fortify_llvm::parseFortifyParameters(text, pass, takesO0, *base);
       },
@@ -74,21 +75,21 @@ bool parsePipelineElement(StringRef element, ModulePassManager &passes) {
   using fortify_llvm::kFinishPassName;
   using fortify_llvm::kFortifyPassName;
   using fortify_llvm::kProbePassName;
-  if (PassBuilder::checkParametrizedPassName(element, kFortifyPassName)) {
+  if (fortify_llvm::isParametrizedPassName(element, kFortifyPassName)) {
     auto parameters = parametersOf(element, kFortifyPassName, /*takesO0=*/false);
     if (!parameters)
       return refuse(parameters.takeError());
     passes.addPass(fortify_llvm::FortifyPass(parameters->options));
     return true;
   }
-  if (PassBuilder::checkParametrizedPassName(element, kFinishPassName)) {
+  if (fortify_llvm::isParametrizedPassName(element, kFinishPassName)) {
     auto parameters = parametersOf(element, kFinishPassName, /*takesO0=*/true);
     if (!parameters)
       return refuse(parameters.takeError());
     passes.addPass(fortify_llvm::FortifyFinishPass(parameters->options, parameters->lowerSizes));
     return true;
   }
-  if (PassBuilder::checkParametrizedPassName(element, kProbePassName)) {
+  if (fortify_llvm::isParametrizedPassName(element, kProbePassName)) {
     if (element != kProbePassName)
       return refuse(make_error<StringError>(
           "invalid " + std::string(kProbePassName) + " pass parameter '" +
@@ -106,6 +107,11 @@ void registerCallbacks(PassBuilder &builder) {
       [](StringRef name, ModulePassManager &passes, ArrayRef<PassBuilder::PipelineElement>) {
         return parsePipelineElement(name, passes);
       });
+  // Clang before 18, -fplugin=: the frontend's options and facts.
+  if (const fortify_llvm::FrontendRegistration *frontend = fortify_llvm::frontendRegistration()) {
+    fortify_llvm::registerFortifyPass(builder, frontend->options, frontend->facts);
+    return;
+  }
   Expected<fortify::Options> options = optionsFromEnvironment();
   if (options) {
     fortify_llvm::registerFortifyPass(builder, *options);

@@ -7,6 +7,7 @@
 #include "Strings.h"
 #include "FrontendFacts.h"
 #include "messages.h"
+#include "llvm-compat.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Demangle/Demangle.h"
@@ -29,7 +30,7 @@ std::string functionName(const DISubprogram *subprogram) {
   if (!subprogram)
     return "<unknown>";
   if (!subprogram->getLinkageName().empty())
-    return demangle(view(subprogram->getLinkageName()));
+    return demangleName(subprogram->getLinkageName());
   return subprogram->getName().str();
 }
 

@@ -2,6 +2,7 @@
 #include "counters.h"
 #include "FrontendFacts.h"
 #include "Strings.h"
+#include "llvm-compat.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Demangle/Demangle.h"
@@ -71,7 +72,7 @@ fortify::SiteDescriptor describeCall(const CallBase &call, fortify::Problem prob
   } else {
     site.file = sourceFileName(*call.getModule());
   }
-  site.caller = demangle(view(call.getFunction()->getName()));
+  site.caller = demangleName(call.getFunction()->getName());
   return site;
 }
 

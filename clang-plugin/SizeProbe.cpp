@@ -9,6 +9,7 @@
 #include "Sites.h"
 #include "Strings.h"
 #include "UnknownReasons.h"
+#include "llvm-compat.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
@@ -119,8 +120,7 @@ private:
       size = lowered_->lookup(call);
     } else {
       SmallVector<Instruction *, 8> inserted;
-      size = lowerObjectSizeCall(call, layout_, &libraries_, /*AA=*/nullptr,
-                                 /*MustSucceed=*/false, &inserted);
+      size = lowerObjectSize(call, layout_, &libraries_, /*mustSucceed=*/false, &inserted);
       bool unknown = !size || (isa<ConstantInt>(size) && cast<ConstantInt>(size)->isMinusOne());
       for (Instruction *instruction : inserted)
         instruction->dropAllReferences();

@@ -1,6 +1,7 @@
 #include "SubobjectSize.h"
 
 #include "FrontendFacts.h"
+#include "llvm-compat.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
@@ -36,7 +37,7 @@ std::optional<uint64_t> allocSize(Type *type, const DataLayout &layout) {
 // Clang names union types "union.NAME" (with ".N" suffixes after linking).
 // Union members share storage: a union is never narrowed into.
 bool isUnion(const StructType *type) {
-  return type->hasName() && type->getName().starts_with("union.");
+  return type->hasName() && startsWith(type->getName(), "union.");
 }
 
 // Whether `pointer`'s chain starts at an object whose full extent is its

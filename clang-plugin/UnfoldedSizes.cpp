@@ -5,6 +5,7 @@
 #include "DynamicSizes.h"
 #include "FortifyPass.h"
 #include "SizeProbe.h"
+#include "llvm-compat.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SetVector.h"
@@ -118,8 +119,8 @@ bool probeAndLowerUnfoldedSizes(Module &module, FunctionAnalysisManager &functio
                          ? lowerExactDynamicSize(size, libraries)
                          : nullptr;
       lowered[size] = value ? value
-                            : lowerObjectSizeCall(size, module.getDataLayout(), &libraries,
-                                                  /*AA=*/nullptr, /*MustSucceed=*/true);
+                            : lowerObjectSize(size, module.getDataLayout(), &libraries,
+                                              /*mustSucceed=*/true);
     }
     probeFunction(function, libraries, &lowered, unknown);
     bool deadBlocks = false;

@@ -1,5 +1,6 @@
 #include "UnknownReasons.h"
 #include "UsableSizes.h"
+#include "llvm-compat.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -123,8 +124,8 @@ private:
     if (const Value *returned = getArgumentAliasingToReturnedPointer(&call, false))
       return pointer(returned, depth + 1);
     if (isAllocationFn(&call, &libraries_) || call.hasFnAttr(Attribute::AllocSize))
-      return getAllocSize(&call, &libraries_) ? sizedObject()  // a constant size
-                                              : reasonOnly(UnknownReason::Allocator);
+      return allocSizeKnown(call, &libraries_) ? sizedObject()  // a constant size
+                                                : reasonOnly(UnknownReason::Allocator);
     if (isa<InlineAsm>(call.getCalledOperand()))
       return reasonOnly(UnknownReason::Other);
     return reasonOnly(UnknownReason::CallResult);

@@ -11,7 +11,10 @@
 #       LLVMgold.so and LLVMPolly.so are), taken relative to the prefix of
 #       the clang that runs it, so that `clang-19 -fplugin=fortify-clang.so`
 #       needs no path either: clang loads a bare name through dlopen, which
-#       searches clang's own run path ($ORIGIN/../lib).
+#       searches clang's own run path ($ORIGIN/../lib). The build for that
+#       LLVM, fortify-clang-N.so, goes beside the loader fortify-clang.so;
+#       builds for several LLVMs each go to their own LLVM's directory, where
+#       the loader looks for them (clang-plugin/loader/loader.c).
 # Both are cache entries: a packager may set them (relative, or absolute).
 
 include(GNUInstallDirs)
@@ -36,7 +39,12 @@ function(fortify_dir_below_program_prefix out program dir fallback)
 endfunction()
 
 set(FORTIFY_GCC "gcc" CACHE STRING "The GCC the plugin is built for")
-set(FORTIFY_CLANG "clang-19" CACHE STRING "The clang the wrappers run (LLVM 19)")
+if(FORTIFY_CLANG_PLUGIN_VERSION)
+  set(FORTIFY_CLANG "clang-${FORTIFY_CLANG_PLUGIN_VERSION}" CACHE STRING
+      "The clang the wrappers run (that of the LLVM the Clang plugin is built for)")
+else()
+  set(FORTIFY_CLANG "clang-19" CACHE STRING "The clang the wrappers run")
+endif()
 
 # Their C++ siblings, which fortify-g++ and fortify-clang++ run: gcc-12 makes
 # g++-12, clang-19 makes clang++-19.
@@ -69,7 +77,7 @@ endif()
 
 if(FORTIFY_BUILD_CLANG_PLUGIN)
   find_program(FORTIFY_CLANG_PATH NAMES ${FORTIFY_CLANG} NO_CACHE
-               PATHS /usr/lib/llvm-19/bin)  # after PATH: /usr/bin/clang-19 is below /usr
+               PATHS "${LLVM_TOOLS_BINARY_DIR}")  # after PATH: /usr/bin/clang-19 is below /usr
   # The resource directory is <LLVM libdir>/clang/<major>.
   execute_process(COMMAND ${FORTIFY_CLANG_PATH} -print-resource-dir
                   OUTPUT_VARIABLE clang_resource_dir OUTPUT_STRIP_TRAILING_WHITESPACE)
