@@ -9,6 +9,8 @@ packages=(
   gcc-12-plugin-dev                       # GCC plugin headers
   clang-19 llvm-19-dev libclang-19-dev     # Clang/LLVM 19 plugin
   llvm-19-tools lld-19                     # lit, FileCheck, not; LTO linker
+  clang-14 llvm-14-dev libclang-14-dev     # the Clang plugin for LLVM 14 (CI's smoke run)
+  llvm-14-tools lld-14
   musl-tools                               # musl-gcc and musl headers
   libgtest-dev                             # unit tests
   ccache pkg-config groff-base             # wrappers with ccache, the installed tree

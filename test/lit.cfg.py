@@ -1,14 +1,19 @@
 # lit configuration for fortify-plugins. Substitutions:
 #   %gcc-fortify / %gxx-fortify            gcc / g++ with the GCC plugin loaded
 #   %musl-gcc-fortify                      musl-gcc with the GCC plugin loaded
-#   %clang-fortify / %clangxx-fortify      clang-19 / clang++-19 with the Clang plugin loaded
-#   %musl-clang-fortify                    clang-19 against musl's headers, linked with musl
+#   %clang-fortify / %clangxx-fortify      clang / clang++ of the plugin's LLVM (19 by default) with the Clang plugin loaded
+#   %musl-clang-fortify                    that clang against musl's headers, linked with musl
+#   %clang, %clangxx, %opt                 that LLVM's clang, clang++ and opt, without the plugin
+#                                          (%opt reads opaque pointers on LLVM 14 too)
 #   %clang-plugin / %gcc-plugin            the plugin files themselves
 #   %run-cases                             runs a test/Inputs/cases.h program through its cases
 #   %fortify-rules, %docs                  the rule-table printer, the docs directory
 #   %fortify-coverage                      the coverage report tool (tools/coverage)
 #   %fortify-coverage                      the coverage report tool (tools/coverage)
-# Features: gcc-plugin, clang-plugin (each present when that plugin was built), musl.
+# Features: gcc-plugin, clang-plugin (each present when that plugin was built), musl;
+#   llvm-N for the LLVM the tests run (14, 15, 16, 19), llvm-ge-N for every N up to it,
+#   so that a test can say what a version lacks (UNSUPPORTED: llvm-14) or pick
+#   per-version CHECK prefixes (docs/CLANG-PLUGIN.md, "LLVM versions").
 import os
 import re
 import shutil
@@ -28,6 +33,12 @@ config.environment["PATH"] = os.pathsep.join([config.llvm_tools_dir, config.envi
 for name in ("FORTIFY_OPTIONS", "FORTIFY_PLUGIN_OPTIONS", "CFLAGS", "CPPFLAGS", "LDFLAGS"):
     config.environment.pop(name, None)
 
+llvm_major = config.llvm_major
+config.substitutions.append(("%llvm-major", str(llvm_major)))
+config.available_features.add("llvm-%d" % llvm_major)
+for n in range(14, llvm_major + 1):
+    config.available_features.add("llvm-ge-%d" % n)
+
 tools_dir = os.path.join(config.test_source_root, "tools")
 inputs_dir = os.path.join(config.test_source_root, "Inputs")
 config.substitutions.append(("%inputs", inputs_dir))
@@ -36,6 +47,13 @@ config.substitutions.append(("%fortify-coverage", config.fortify_coverage))
 config.substitutions.append(("%fortify-coverage", config.fortify_coverage))
 config.substitutions.append(("%docs", os.path.join(config.fortify_src_root, "docs")))
 config.substitutions.append(("%run-cases", "%s %s" % (shutil.which("python3"), os.path.join(tools_dir, "run-cases.py"))))
+
+# The plain compilers of that LLVM (substituted after the %clang-fortify
+# family: lit replaces in order and %clang is a prefix of those).
+late_substitutions = [
+    ("%clangxx", os.path.join(config.llvm_tools_dir, "clang++")),
+    ("%clang", os.path.join(config.llvm_tools_dir, "clang")),
+]
 
 # Each plugin that CMake built must exist: a missing one is a broken build,
 # never a reason to skip its tests.
@@ -80,10 +98,14 @@ if require(config.clang_plugin, "Clang plugin"):
     clang_common = "-fplugin=%s -I%s -Wno-fortify-source -Wno-array-bounds -g" % (config.clang_plugin, inputs_dir) + mode_flag
     clang = os.path.join(config.llvm_tools_dir, "clang")
     clangxx = os.path.join(config.llvm_tools_dir, "clang++")
+    config.substitutions.append(("%clang-plugin-dir", os.path.dirname(config.clang_plugin)))
     config.substitutions.append(("%clang-plugin", config.clang_plugin))
     config.substitutions.append(("%clangxx-fortify", "%s %s" % (clangxx, clang_common)))
     config.substitutions.append(("%clang-fortify", "%s %s" % (clang, clang_common)))
-    config.substitutions.append(("%opt", os.path.join(config.llvm_tools_dir, "opt")))
+    # LLVM 14 reads `ptr` only with opaque pointers on; the plugin works on
+    # opaque pointers only (as -fplugin= turns them on in clang-14).
+    opt = os.path.join(config.llvm_tools_dir, "opt")
+    config.substitutions.append(("%opt", opt + (" -opaque-pointers" if llvm_major == 14 else "")))
     if shutil.which("musl-gcc"):
         config.substitutions.append(("%musl-clang-fortify", "%s %s %s" % (
             os.path.join(tools_dir, "musl-clang"), clang, clang_common + musl_clang_chk)))
@@ -133,3 +155,5 @@ for name in ("CCACHE_DIR", "CCACHE_EXTRAFILES", "CCACHE_DISABLE", "CCACHE_PREFIX
 # and libfortify_chk.so; %chk-differential runs test/tools/chk-differential.py.
 config.substitutions.append(("%fortify-chk-dir", os.path.join(config.fortify_obj_root, "chk")))
 config.substitutions.append(("%chk-differential", "%s %s" % (shutil.which("python3"), os.path.join(tools_dir, "chk-differential.py"))))
+
+config.substitutions.extend(late_substitutions)

@@ -17,7 +17,7 @@
 // RUN: %gcc-fortify -O2 -fplugin-arg-fortify-report=%t.dir/r.jsonl -c %s -o /dev/null
 // RUN: FileCheck %s --check-prefix=RECORD --input-file=%t.dir/r.jsonl
 // RUN: gcc -O2 -Wall -Wextra -Wno-comment -Werror %s -o %t.dir/plain && %t.dir/plain | FileCheck %s --check-prefix=NONE
-// RUN: clang-19 -O2 -Wall -Wextra -Wno-comment -Werror %s -o %t.dir/plain && %t.dir/plain | FileCheck %s --check-prefix=NONE
+// RUN: %clang -O2 -Wall -Wextra -Wno-comment -Werror %s -o %t.dir/plain && %t.dir/plain | FileCheck %s --check-prefix=NONE
 // HAS: has no_fortify: 1
 // HAS-NEXT: key+val: 0123456789ab
 // NONE: has no_fortify: 0
