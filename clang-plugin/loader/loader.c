@@ -8,7 +8,9 @@
 //   1. the loader's directory, as loaded (a build tree: clang-plugin/);
 //   2. the loader's directory after resolving symbolic links;
 //   3. the host LLVM's library directory (where `cmake --install` puts the
-//      build for that LLVM: /usr/lib/llvm-N/lib on Debian).
+//      build for that LLVM: /usr/lib/llvm-N/lib on Debian), as the program's
+//      own ../lib (clang's run path, where -fplugin=NAME finds files) and
+//      as the directory libLLVM was loaded from.
 // No build for the host, or a host that cannot be told: one line and exit
 // status 1, as a per-version build loaded into another LLVM does.
 #ifndef _GNU_SOURCE
@@ -56,13 +58,21 @@ __attribute__((constructor)) static void fortify_load(void) {
   char name[64];
   snprintf(name, sizeof name, "fortify-clang-%u.so", host.major);
 
-  char directories[3][4096];
+  char directories[4][4096];
   unsigned count = 0;
   char path[4096 + 64];
   fortify_own_path((const void *)&fortify_load, 0, path, sizeof path);
   snprintf(directories[count++], sizeof *directories, "%.*s", (int)(fortify_base_name(path) - path), path);
   fortify_own_path((const void *)&fortify_load, 1, path, sizeof path);
   snprintf(directories[count++], sizeof *directories, "%.*s", (int)(fortify_base_name(path) - path), path);
+  char program[PATH_MAX];
+  if (realpath("/proc/self/exe", program)) {
+    char libraries[PATH_MAX + 8], real[PATH_MAX];
+    snprintf(libraries, sizeof libraries, "%.*s../lib",
+             (int)(fortify_base_name(program) - program), program);
+    if (realpath(libraries, real))
+      snprintf(directories[count++], sizeof *directories, "%s/", real);
+  }
   if (host.library[0]) {
     // Its directory without symbolic links or "..", not the file's: Debian's
     // /usr/lib/llvm-N/lib/libLLVM-N.so.1 is a link into the multiarch directory.
