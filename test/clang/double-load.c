@@ -6,9 +6,10 @@
 // RUN: %clang-fortify -fpass-plugin=%clang-plugin -O0 -S -emit-llvm %s -o %t.ll
 // RUN: grep -c "call void @llvm.trap" %t.ll | FileCheck %s
 // RUN: grep -c "pushsection .note.fortify" %t.ll | FileCheck %s --check-prefix=ONE
-// RUN: cp %clang-plugin %t.copy.so
-// RUN: %clang-fortify -fpass-plugin=%t.copy.so -O0 -S -emit-llvm %s -o - | grep -c "call void @llvm.trap" | FileCheck %s
-// RUN: %clang-fortify -fpass-plugin=%t.copy.so -O2 %s -o %t && %t
+// A copy: the loader and the build for this LLVM in another directory.
+// RUN: rm -rf %t.copy && mkdir %t.copy && cp %clang-plugin %clang-plugin-dir/fortify-clang-%llvm-major.so %t.copy/
+// RUN: %clang-fortify -fpass-plugin=%t.copy/fortify-clang.so -O0 -S -emit-llvm %s -o - | grep -c "call void @llvm.trap" | FileCheck %s
+// RUN: %clang-fortify -fpass-plugin=%t.copy/fortify-clang.so -O2 %s -o %t && %t
 // memset and memcpy write, memcpy reads, strcpy writes: four checks (the
 // sizes are known, the lengths are not).
 // CHECK: {{^}}4{{$}}

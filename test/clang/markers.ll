@@ -12,7 +12,7 @@
 ; check is recorded in !fortify.sites. fortify-finish lowers __fortify_fail
 ; (trap here; abort-mode.ll for abort) and drops the descriptors no longer
 ; used; report calls and their descriptors stay.
-; RUN: %opt -load-pass-plugin %clang-plugin -passes=fortify -S %s | FileCheck %s --check-prefixes=CHECK,TRAP
+; RUN: %opt -load-pass-plugin %clang-plugin -passes=fortify -S %s | FileCheck %s --check-prefixes=CHECK,TRAP-%if llvm-ge-16 %{MEMORY%} %else %{ATTRIBUTES%}
 ; RUN: %opt -load-pass-plugin %clang-plugin -passes='fortify<mode=abort>' -S %s | FileCheck %s --check-prefixes=CHECK,ABORT
 ; RUN: %opt -load-pass-plugin %clang-plugin -passes='fortify<mode=report>' -S %s | FileCheck %s --check-prefix=REPORT
 ; RUN: %opt -load-pass-plugin %clang-plugin -passes='fortify,fortify-finish' -S %s | FileCheck %s --check-prefix=FINISH
@@ -49,7 +49,9 @@ declare i32 @sprintf(ptr, ptr, ...)
 ; CHECK-NEXT: ret ptr %r
 ; CHECK-NOT: __fortify_report
 ; CHECK: declare void @__fortify_fail(ptr, i64, i64) [[DECL:#[0-9]+]]
-; TRAP: attributes [[DECL]] = { cold noreturn nounwind memory(inaccessiblemem: readwrite) }
+; Memory effects are one attribute from LLVM 16, several before.
+; TRAP-MEMORY: attributes [[DECL]] = { cold noreturn nounwind memory(inaccessiblemem: readwrite) }
+; TRAP-ATTRIBUTES: attributes [[DECL]] = { cold inaccessiblememonly noreturn nounwind }
 ; ABORT: attributes [[DECL]] = { cold noreturn nounwind }
 ; CHECK: attributes [[MARKER]] = { nomerge noreturn nounwind }
 ; CHECK: !fortify.sites = !{[[S0:![0-9]+]], [[S1:![0-9]+]],

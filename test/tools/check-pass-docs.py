@@ -203,14 +203,17 @@ def clang_passes(directory):
         info["file"] = files[0] if files else None
     for path in sources:
         text = read(path)
-        starts = [m for m in re.finditer(r"\bregister(\w+EP)Callback\s*\(", text)]
+        # PassBuilder's register...EPCallback, or llvm-compat.h's wrapper
+        # registerOptimizerEarly (OptimizerEarlyEP where LLVM has it).
+        starts = [m for m in re.finditer(
+            r"\bregister(\w+EP)Callback\s*\(|\bregister(OptimizerEarly)\(builder", text)]
         for index, match in enumerate(starts):
             end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
             chunk = text[match.end():end]
             chunk = chunk[:chunk.find("\n}")] if "\n}" in chunk else chunk
             for cls in passes:
                 if re.search(r"\b%s\s*[({]" % cls, chunk):
-                    passes[cls]["eps"].add(match.group(1))
+                    passes[cls]["eps"].add(match.group(1) or match.group(2) + "EP")
     return passes
 
 
