@@ -269,6 +269,20 @@ std::optional<std::uint64_t> chkNeeded(const Rule &rule, const ChkConstants &kno
   return units * rule.elementSize;
 }
 
+std::uint64_t openFlagsNeedingMode(std::string_view targetTriple) {
+  const std::string_view arch = targetTriple.substr(0, targetTriple.find('-'));
+  auto is = [&](std::string_view prefix) { return arch.substr(0, prefix.size()) == prefix; };
+  if (is("alpha"))
+    return 01000 | 0100000000;
+  if (is("hppa") || is("parisc"))
+    return (1u << 8) | (1u << 23);
+  if (is("mips"))
+    return 0x100 | 020000000;
+  if (is("sparc"))
+    return 0x200 | 0x2000000;
+  return kOpenFlagsNeedingMode;
+}
+
 int objectSizeType(const Rule &rule, int level) {
   return level >= 2 && rule.objectSize == ObjectSize::ClosestSubobject ? 1 : 0;
 }

@@ -104,6 +104,14 @@ inline constexpr std::uint32_t kMinimumIsMbCurMax = 0;
 // x86-64, arm and aarch64 (O_CREAT, and the __O_TMPFILE bit of O_TMPFILE).
 inline constexpr std::uint64_t kOpenFlagsNeedingMode = 0100 | 020000000;
 
+// The same flags on the target a compiler builds for (its triple: GCC's
+// --target, LLVM's module triple): Linux numbers them per architecture
+// (arch/*/include/uapi/asm/fcntl.h), asm-generic's for most (the value
+// above), others on alpha, hppa, mips and sparc. O_TMPFILE's O_DIRECTORY
+// part differs more widely (aarch64: 040000, x86: 0200000), which is why
+// only its __O_TMPFILE bit is tested, as glibc's __OPEN_NEEDS_MODE does.
+std::uint64_t openFlagsNeedingMode(std::string_view targetTriple);
+
 // printf characters that may stand between '%' and the conversion letter of
 // one specification (flags, width, precision, argument positions, length
 // modifiers): the %n scanners of both plugins skip exactly these; any other

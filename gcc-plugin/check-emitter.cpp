@@ -555,7 +555,7 @@ private:
       return false;
     }
     tree flags = arg(rule_.flags);
-    tree needingMode = build_int_cst(TREE_TYPE(flags), fortify::kOpenFlagsNeedingMode);
+    tree needingMode = build_int_cst(TREE_TYPE(flags), fortify::openFlagsNeedingMode(kTargetTriple));
     if (TREE_CODE(flags) == INTEGER_CST) {
       // As glibc's headers make it: an error, whatever the options say.
       const bool safe =

@@ -45,6 +45,7 @@ public:
       : gimple_opt_pass(kDynamicSizesPassData, context), options_(options) {}
 
   opt_pass *clone() override { return new DynamicSizesPass(m_ctxt, options_); }
+  bool gate(function *) override { return isLateObjectSizeRun(); }
   unsigned int execute(function *fun) override {
     // Blocks the program asks malloc_usable_size about, at every level.
     forgetUsableSizes(fun);
@@ -180,7 +181,9 @@ void switchToDynamicSizes(function *fun) {
   // callers switch their copies.
   if (isLibcWrapper(fun->decl))
     return;
-  tree dynamic = builtin_decl_explicit(BUILT_IN_DYNAMIC_OBJECT_SIZE);
+  tree dynamic = dynamicSizeBuiltin();
+  if (!dynamic)
+    return;
   bool switched = false;
   UsableBlocks usable(fun);
   basic_block bb;

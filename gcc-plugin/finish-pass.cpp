@@ -56,7 +56,7 @@ bool guardedByItsCheck(gcall *marker) {
     // comparisons becomes a switch and then bit tests, whose conditions
     // have no location. Those may be the check's own, so they count as
     // such: a missed diagnostic is better than a wrong one.
-    gimple *control = last_stmt(incoming->src);
+    gimple *control = lastStatement(incoming->src);
     if (!control || !(is_a<gcond *>(control) || is_a<gswitch *>(control)))
       continue;
     location_t location = gimple_location(control);
@@ -94,8 +94,7 @@ bool callSurvivesElsewhere(function *fun, gcall *marker) {
       if (result && TREE_CODE(result) == SSA_NAME && isCheckTemporary(result))
         continue;
       gcall *call = dyn_cast<gcall *>(stmt);
-      if (call && (markerDescriptor(call).size() > 0 || gimple_call_builtin_p(call, BUILT_IN_OBJECT_SIZE) ||
-                   gimple_call_builtin_p(call, BUILT_IN_DYNAMIC_OBJECT_SIZE)))
+      if (call && (markerDescriptor(call).size() > 0 || isSizeQuery(call)))
         continue;
       return true;
     }

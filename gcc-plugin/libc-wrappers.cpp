@@ -65,11 +65,6 @@ tree throughCopies(tree value) {
   return value;
 }
 
-bool isSizeQuery(const gimple *stmt) {
-  return gimple_call_builtin_p(stmt, BUILT_IN_OBJECT_SIZE) ||
-         gimple_call_builtin_p(stmt, BUILT_IN_DYNAMIC_OBJECT_SIZE);
-}
-
 tree nthParameter(tree fndecl, int index) {
   tree parameter = DECL_ARGUMENTS(fndecl);
   for (int i = 0; parameter && i < index; ++i)
@@ -149,10 +144,10 @@ bool sizeIsKnown(tree value, bool staticOnly = false) {
   if (!query || !isSizeQuery(query) || !tree_fits_shwi_p(gimple_call_arg(query, 1)))
     return false;
   int type = tree_to_shwi(gimple_call_arg(query, 1));
-  if (gimple_call_builtin_p(query, BUILT_IN_DYNAMIC_OBJECT_SIZE) && !staticOnly)
-    type |= OST_DYNAMIC;
+  if (isDynamicSizeQuery(query) && !staticOnly)
+    type |= kDynamicObjectSizeBit;
   tree size = NULL_TREE;
-  return compute_builtin_object_size(gimple_call_arg(query, 0), type, &size) && size &&
+  return computeObjectSize(gimple_call_arg(query, 0), type, &size) && size &&
          !(TREE_CODE(size) == INTEGER_CST && integer_all_onesp(size));
 }
 
@@ -209,9 +204,7 @@ int macroValue(const char *name, bool &defined) {
 bool isCheckingCall(tree callee) {
   if (!callee || TREE_CODE(callee) != FUNCTION_DECL)
     return false;
-  if (fndecl_built_in_p(callee, BUILT_IN_OBJECT_SIZE) ||
-      fndecl_built_in_p(callee, BUILT_IN_DYNAMIC_OBJECT_SIZE) ||
-      fndecl_built_in_p(callee, BUILT_IN_TRAP))
+  if (isSizeBuiltin(callee) || fndecl_built_in_p(callee, BUILT_IN_TRAP))
     return true;
   return DECL_NAME(callee) && isCheckedEntryPoint(callee);
 }
@@ -423,8 +416,18 @@ tree handleNoFortify(tree *node, tree name, tree, int, bool *noAddAttributes) {
   return NULL_TREE;
 }
 
-const attribute_spec kNoFortifyAttribute = {
-    "no_fortify", 0, 0, /*decl_required=*/true, false, false, false, handleNoFortify, nullptr};
+// Fields set by name: attribute_spec is not the same aggregate in every GCC.
+attribute_spec makeNoFortifyAttribute() {
+  attribute_spec spec = {};
+  spec.name = "no_fortify";
+  spec.min_length = 0;
+  spec.max_length = 0;
+  spec.decl_required = true;
+  spec.handler = handleNoFortify;
+  return spec;
+}
+
+const attribute_spec kNoFortifyAttribute = makeNoFortifyAttribute();
 
 void registerAttributes(void *, void *) { register_attribute(&kNoFortifyAttribute); }
 

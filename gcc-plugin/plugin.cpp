@@ -8,6 +8,7 @@
 #include "options.h"
 #include "libc-wrappers.h"
 #include "passes.h"
+#include "version-check.h"
 
 int plugin_is_GPL_compatible;
 
@@ -40,13 +41,33 @@ bool parseOptions(const plugin_name_args *info) {
   return true;
 }
 
-// instance 0: next to every instance of the reference pass. Returns `pass`.
+// Without __builtin_dynamic_object_size (GCC 11) no size is known only at
+// run time, and a home-made object-size analysis is what the plugin never
+// does: level 3 is level 2. Said once per compilation when the level was
+// asked for; the default level says nothing (a distribution's every file).
+void fallBackWithoutDynamicSizes(const plugin_name_args *info) {
+  if (fortify_gcc::kHasDynamicObjectSize || !fortify::usesDynamicSizes(gOptions))
+    return;
+  gOptions.level = 2;
+  for (int i = 0; i < info->argc; ++i)
+    if (strcmp(info->argv[i].key, "level") == 0) {
+      inform(UNKNOWN_LOCATION,
+             "fortify: GCC %s has no %<__builtin_dynamic_object_size%>: level 3 checks as "
+             "level 2 (no sizes known only at run time)",
+             gcc_version.basever);
+      return;
+    }
+}
+
+// instance 0: next to every instance of the reference pass. References are
+// GCC 12's pass names; gcc-compat.h maps them to this GCC's. Returns `pass`.
 opt_pass *registerPass(const char *pluginName, opt_pass *pass, const char *reference,
                        pass_positioning_ops position, int instance = 1) {
+  const fortify_gcc::PassReference here = fortify_gcc::referencePass(reference, instance);
   register_pass_info info;
   info.pass = pass;
-  info.reference_pass_name = reference;
-  info.ref_pass_instance_number = instance;
+  info.reference_pass_name = here.name;
+  info.ref_pass_instance_number = here.instance;
   info.pos_op = position;
   register_callback(pluginName, PLUGIN_PASS_MANAGER_SETUP, nullptr, &info);
   return pass;
@@ -56,13 +77,12 @@ opt_pass *registerPass(const char *pluginName, opt_pass *pass, const char *refer
 
 int plugin_init(plugin_name_args *info, plugin_gcc_version *version) {
   if (!plugin_default_version_check(version, &gcc_version)) {
-    error("fortify: this plugin was built for GCC %s (%s) and cannot be loaded into "
-          "GCC %s (%s); rebuild it with this compiler",
-          gcc_version.basever, gcc_version.datestamp, version->basever, version->datestamp);
+    error("%s", fortify_gcc::versionMismatch("fortify-core.so", gcc_version, *version).c_str());
     return 1;
   }
   if (!parseOptions(info))
     return 1;
+  fallBackWithoutDynamicSizes(info);
 
   register_callback(info->base_name, PLUGIN_INFO, nullptr, &kPluginInfo);
   fortify_gcc::registerGarbageCollectorRoots(info->base_name);

@@ -28,6 +28,7 @@ public:
       : gimple_opt_pass(kSizeProbePassData, context) {}
 
   opt_pass *clone() override { return new SizeProbePass(m_ctxt); }
+  bool gate(function *) override { return isLateObjectSizeRun(); }
 
   unsigned int execute(function *fun) override {
     observeUnknownSizes(fun);

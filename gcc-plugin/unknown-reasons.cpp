@@ -174,8 +174,7 @@ gcall *sizeQueryOf(tree size) {
         SSA_NAME_IS_DEFAULT_DEF(value))
       continue;
     gimple *statement = SSA_NAME_DEF_STMT(value);
-    if (gimple_call_builtin_p(statement, BUILT_IN_OBJECT_SIZE) ||
-        gimple_call_builtin_p(statement, BUILT_IN_DYNAMIC_OBJECT_SIZE))
+    if (isSizeQuery(statement))
       return as_a<gcall *>(statement);
     if (gassign *assign = dyn_cast<gassign *>(statement)) {
       for (unsigned i = 1; i < gimple_num_ops(assign); ++i)
@@ -303,7 +302,7 @@ void observeEarlyFoldedSizes(gimple_seq body) {
       continue;
     // As fold_builtin_object_size does for an address (GCC 12).
     tree address = gimple_call_arg(query, 0), bytes = NULL_TREE;
-    compute_builtin_object_size(address, int(tree_to_shwi(gimple_call_arg(query, 1))), &bytes);
+    computeObjectSize(address, int(tree_to_shwi(gimple_call_arg(query, 1))), &bytes);
     if (!bytes || !integer_all_onesp(bytes))
       continue;
     site->observeCheck(fortify::SiteStatus::Unknown);

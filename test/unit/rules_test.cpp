@@ -96,6 +96,22 @@ TEST(RulesTest, EachKindHasTheArgumentsItReads) {
   }
 }
 
+// O_CREAT | __O_TMPFILE per Linux architecture, from the kernel's
+// arch/*/include/uapi/asm/fcntl.h and include/uapi/asm-generic/fcntl.h.
+TEST(RulesTest, OpenFlagsNeedingModeAreTheTargets) {
+  EXPECT_EQ(openFlagsNeedingMode("x86_64-linux-gnu"), 0100u | 020000000u);
+  EXPECT_EQ(openFlagsNeedingMode("aarch64-linux-gnu"), 0100u | 020000000u);
+  EXPECT_EQ(openFlagsNeedingMode("aarch64-unknown-linux-musl"), 0100u | 020000000u);
+  EXPECT_EQ(openFlagsNeedingMode("arm-linux-gnueabihf"), 0100u | 020000000u);
+  EXPECT_EQ(openFlagsNeedingMode("powerpc64le-linux-gnu"), 0100u | 020000000u);
+  EXPECT_EQ(openFlagsNeedingMode("riscv64-linux-gnu"), 0100u | 020000000u);
+  EXPECT_EQ(openFlagsNeedingMode("alpha-linux-gnu"), 01000u | 0100000000u);
+  EXPECT_EQ(openFlagsNeedingMode("hppa-linux-gnu"), 0400u | 040000000u);
+  EXPECT_EQ(openFlagsNeedingMode("mips64el-linux-gnuabi64"), 0400u | 020000000u);
+  EXPECT_EQ(openFlagsNeedingMode("sparc64-linux-gnu"), 01000u | 0200000000u);
+  EXPECT_EQ(openFlagsNeedingMode(""), kOpenFlagsNeedingMode);
+}
+
 TEST(RulesTest, NamesAndAliasesAreUnique) {
   std::set<std::string_view> seen;
   for (const Rule *rule = rulesBegin(); rule != rulesEnd(); ++rule) {
