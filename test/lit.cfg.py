@@ -30,7 +30,7 @@ config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.fortify_obj_root, "test")
 
 config.environment["PATH"] = os.pathsep.join([config.llvm_tools_dir, config.environment.get("PATH", "")])
-for name in ("FORTIFY_OPTIONS", "FORTIFY_PLUGIN_OPTIONS", "CFLAGS", "CPPFLAGS", "LDFLAGS"):
+for name in ("FORTIFY_OPTIONS", "FORTIFY_PLUGIN_OPTIONS", "CFLAGS", "CPPFLAGS", "LDFLAGS", "REALGCC"):
     config.environment.pop(name, None)
 
 llvm_major = config.llvm_major
@@ -82,31 +82,77 @@ else:
 # %lit: this lit, to run a directory again with other parameters.
 config.substitutions.append(("%lit", "%s %s" % (sys.executable, os.path.abspath(sys.argv[0]))))
 
+# The GCC the GCC plugin was built for (FORTIFY_GCC): %gcc-fortify runs it,
+# %gcc and %gxx run it without the plugin (objects a test links with it, LTO).
+# Features gcc-N (its major version) and gcc-dynamic-sizes (GCC 12 and later:
+# level 3; GCC 11 checks level 3 as level 2). Tests whose GIMPLE differs
+# between versions use the check prefix %gcc-prefix (GCC11, GCC12 ...).
+gcc = config.gcc or "gcc"
+gxx = config.gxx or "g++"
+gcc_major = int(config.gcc_version_major or 12)
+
+# A cross compiler (FORTIFY_TARGET_EMULATOR set): every program a compiler
+# links becomes a small script that runs it under the emulator
+# (test/tools/emulated-cc), so that RUN lines run %t as they do natively.
+# Feature: emulated. musl-gcc builds host programs, so %musl-gcc-fortify is
+# the cross compiler again.
+emulator = config.target_emulator
+def target_compiler(command):
+    if not emulator:
+        return command
+    return "%s %s %s" % (shutil.which("python3"), os.path.join(tools_dir, "emulated-cc"), command)
+if emulator:
+    config.available_features.add("emulated")
+    config.environment["FORTIFY_TEST_EMULATOR"] = emulator
+
 common_flags = "-g -Wno-stringop-overflow -Wno-array-bounds -Wno-fortify-source -Wno-unknown-warning-option"
 if require(config.gcc_plugin, "GCC plugin"):
     config.available_features.add("gcc-plugin")
+    config.available_features.add("gcc-%d" % gcc_major)
+    if gcc_major >= 12:
+        config.available_features.add("gcc-dynamic-sizes")
     gcc_common = "-fplugin=%s -I%s -Wno-stringop-overflow -Wno-array-bounds -Wno-stringop-truncation -g" % (config.gcc_plugin, inputs_dir) + mode_flag
     config.substitutions.append(("%gcc-plugin", config.gcc_plugin))
-    config.substitutions.append(("%gcc-fortify", "gcc " + gcc_common))
-    config.substitutions.append(("%gxx-fortify", "g++ " + gcc_common))
-    if shutil.which("musl-gcc"):
+    config.substitutions.append(("%gcc-prefix", "GCC%d" % gcc_major))
+    config.substitutions.append(("%gcc-fortify", target_compiler(gcc + " " + gcc_common)))
+    config.substitutions.append(("%gxx-fortify", target_compiler(gxx + " " + gcc_common)))
+    # The other GCCs installed here (native and cross), which the plugin
+    # must refuse with one line: %other-gccs, feature other-gcc.
+    other_gccs = []
+    this = os.path.realpath(shutil.which(gcc) or gcc)
+    for name in ["gcc-%d" % v for v in range(9, 16)] + ["aarch64-linux-gnu-gcc-%d" % v for v in range(9, 16)]:
+        path = shutil.which(name)
+        if path and os.path.realpath(path) != this:
+            other_gccs.append(name)
+    if other_gccs:
+        config.available_features.add("other-gcc")
+    config.substitutions.append(("%other-gccs", " ".join(other_gccs)))
+    if emulator:
+        config.substitutions.append(("%musl-gcc-fortify", target_compiler(gcc + " " + gcc_common)))
+    elif shutil.which("musl-gcc"):
         config.available_features.add("musl")
         config.substitutions.append(("%musl-gcc-fortify", "musl-gcc " + gcc_common + musl_gcc_chk))
+        config.environment["REALGCC"] = gcc  # the GCC musl-gcc runs
 
 if require(config.clang_plugin, "Clang plugin"):
     config.available_features.add("clang-plugin")
     clang_common = "-fplugin=%s -I%s -Wno-fortify-source -Wno-array-bounds -g" % (config.clang_plugin, inputs_dir) + mode_flag
     clang = os.path.join(config.llvm_tools_dir, "clang")
     clangxx = os.path.join(config.llvm_tools_dir, "clang++")
+    if emulator:  # the GCC cross compiler's target, its libraries and linker
+        clang += " --target=" + config.gcc_target
+        clangxx += " --target=" + config.gcc_target
     config.substitutions.append(("%clang-plugin-dir", os.path.dirname(config.clang_plugin)))
     config.substitutions.append(("%clang-plugin", config.clang_plugin))
-    config.substitutions.append(("%clangxx-fortify", "%s %s" % (clangxx, clang_common)))
-    config.substitutions.append(("%clang-fortify", "%s %s" % (clang, clang_common)))
+    config.substitutions.append(("%clangxx-fortify", target_compiler("%s %s" % (clangxx, clang_common))))
+    config.substitutions.append(("%clang-fortify", target_compiler("%s %s" % (clang, clang_common))))
     # LLVM 14 reads `ptr` only with opaque pointers on; the plugin works on
     # opaque pointers only (as -fplugin= turns them on in clang-14).
     opt = os.path.join(config.llvm_tools_dir, "opt")
     config.substitutions.append(("%opt", opt + (" -opaque-pointers" if llvm_major == 14 else "")))
-    if shutil.which("musl-gcc"):
+    if emulator:
+        config.substitutions.append(("%musl-clang-fortify", target_compiler("%s %s" % (clang, clang_common))))
+    elif shutil.which("musl-gcc"):
         config.substitutions.append(("%musl-clang-fortify", "%s %s %s" % (
             os.path.join(tools_dir, "musl-clang"), clang, clang_common + musl_clang_chk)))
 
@@ -118,7 +164,7 @@ if require(config.clang_plugin, "Clang plugin"):
 # replaces in order and %fortify-rt is a prefix of %fortify-rt-shared.
 for name in ("FORTIFY_MODE", "FORTIFY_GCC", "FORTIFY_GXX", "FORTIFY_CLANG", "FORTIFY_CLANGXX"):
     config.environment.pop(name, None)
-if shutil.which("musl-gcc"):
+if shutil.which("musl-gcc") and not emulator:
     config.available_features.add("musl")
 rt_dir = config.fortify_rt_dir
 require(os.path.join(rt_dir, "libfortify_rt.a"), "report runtime")
@@ -145,9 +191,14 @@ config.substitutions.append(("%obj-root", config.fortify_obj_root))
 config.substitutions.append(("%src-root", config.fortify_src_root))
 for name in ("gcc-plugin-dir", "clang-plugin-dir", "libdir", "bindir"):
     config.substitutions.append(("%install-" + name, getattr(config, "install_" + name.replace("-", "_"))))
-for tool in ("ccache", "pkg-config", "gfortran"):
+for tool in ("ccache", "pkg-config"):
     if shutil.which(tool):
         config.available_features.add(tool)
+# gfortran of the GCC the plugin is for (gcc-11: gfortran-11): %gfortran.
+gfortran = re.sub(r"gcc(-[0-9]+)?$", r"gfortran\1", gcc)
+if shutil.which(gfortran) and not emulator:
+    config.available_features.add("gfortran")
+config.substitutions.append(("%gfortran", gfortran))
 for name in ("CCACHE_DIR", "CCACHE_EXTRAFILES", "CCACHE_DISABLE", "CCACHE_PREFIX", "PKG_CONFIG_PATH", "DESTDIR"):
     config.environment.pop(name, None)
 
@@ -156,4 +207,8 @@ for name in ("CCACHE_DIR", "CCACHE_EXTRAFILES", "CCACHE_DISABLE", "CCACHE_PREFIX
 config.substitutions.append(("%fortify-chk-dir", os.path.join(config.fortify_obj_root, "chk")))
 config.substitutions.append(("%chk-differential", "%s %s" % (shutil.which("python3"), os.path.join(tools_dir, "chk-differential.py"))))
 
+# Last, so that the longer names above (%gcc-fortify, %gcc-plugin ...) are
+# replaced first.
+config.substitutions.append(("%gcc", target_compiler(gcc)))
+config.substitutions.append(("%gxx", target_compiler(gxx)))
 config.substitutions.extend(late_substitutions)

@@ -38,3 +38,7 @@ char *too_small(int fd) {
     (void)snprintf(path, 19, "<fd:%d>", fd);
   return path;
 }
+
+// Not yet version-aware for GCC 11 (level 3 is level 2 there, and its
+// diagnostics differ): docs/COMPILERS.md lists what fails and why.
+// XFAIL: !gcc-dynamic-sizes

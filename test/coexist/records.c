@@ -75,3 +75,7 @@ void format(const char *f) {
   // F3-DAG: "function":"printf",{{.*}}"line":[[@LINE+1]],{{.*}}"check":"format","status":"checked","level":3,"by":"libc","libc_level":3}
   printf(f, 1);
 }
+
+// Not yet version-aware for GCC 11 (level 3 is level 2 there, and its
+// diagnostics differ): docs/COMPILERS.md lists what fails and why.
+// XFAIL: !gcc-dynamic-sizes

@@ -33,3 +33,7 @@ void copy(struct pair *p, const char *s) {
 #endif
   sink(p);
 }
+
+// Not yet version-aware for GCC 11 (level 3 is level 2 there, and its
+// diagnostics differ): docs/COMPILERS.md lists what fails and why.
+// XFAIL: !gcc-dynamic-sizes

@@ -95,3 +95,7 @@ int main(int argc, char **argv) {
     in_vla(argv[1], argv[3], (size_t)atoi("16"));
   return 0;
 }
+
+// Not yet version-aware for GCC 11 (level 3 is level 2 there, and its
+// diagnostics differ): docs/COMPILERS.md lists what fails and why.
+// XFAIL: !gcc-dynamic-sizes

@@ -2,7 +2,8 @@
 // then raises SIGABRT; nothing is printed when the write fits.
 // RUN: %gcc-fortify -O0 -fplugin-arg-fortify-mode=abort %s -o %t.O0
 // RUN: not --crash %t.O0 stack 16 17 2>&1 | FileCheck %s --check-prefix=STRCPY
-// RUN: not --crash %t.O0 heap 16 17 2>&1 | FileCheck %s --check-prefix=STRCPY
+// (malloc(n) has a size only at level 3, which GCC 11 checks as level 2.)
+// RUN: %if gcc-dynamic-sizes %{ not --crash %t.O0 heap 16 17 2>&1 | FileCheck %s --check-prefix=STRCPY %}
 // RUN: %t.O0 stack 16 16 2>&1 | count 0
 // RUN: %run-cases --subobject --min-write 1 %t.O0
 // RUN: %gcc-fortify -O2 -fplugin-arg-fortify-mode=abort %s -o %t.O2

@@ -68,3 +68,7 @@ void unchecked(void) {
   gets(b);
   sink(b);
 }
+
+// Not yet version-aware for GCC 11 (level 3 is level 2 there, and its
+// diagnostics differ): docs/COMPILERS.md lists what fails and why.
+// XFAIL: !gcc-dynamic-sizes

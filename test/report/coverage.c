@@ -90,3 +90,7 @@ int open_flags(const char *path, int flags) {
 // NOTE-GCC-NEXT: 5 call sites: safe 1, checked 1, unknown 2, overflow 1; coverage 60.00%
 // NOTE-CLANG: built with fortify-plugins (1 object): compiler=clang {{.*}}, level=3, mode=trap
 // NOTE-CLANG-NEXT: 5 call sites: safe 1, checked 1, unknown 2, overflow 1; coverage 60.00%
+
+// Not yet version-aware for GCC 11 (level 3 is level 2 there, and its
+// diagnostics differ): docs/COMPILERS.md lists what fails and why.
+// XFAIL: !gcc-dynamic-sizes

@@ -88,3 +88,7 @@ void unrolled(const char *s) {
   for (int i = 0; i < 4; i++) memcpy(rows[i], s, 9);
   sink(rows);
 }
+
+// Not yet version-aware for GCC 11 (level 3 is level 2 there, and its
+// diagnostics differ): docs/COMPILERS.md lists what fails and why.
+// XFAIL: !gcc-dynamic-sizes

@@ -10,20 +10,21 @@
 # included, in the debug information (-grecord-gcc-switches).
 set -e
 dir=$1 gccplugin=$2 clangplugin=$3 runtime=$4
+gcc=${GCC:-gcc} gxx=${GXX:-g++}  # the GCC the plugin is for (lit: %gcc, %gxx)
 cd "$dir"
 mkdir -p out
 map="-ffile-prefix-map=$dir=."
 for compiler in gcc clang; do
   for lang in c cxx; do
     case $compiler-$lang in
-      gcc-c) cc="gcc -fplugin=$gccplugin" ;;
-      gcc-cxx) cc="g++ -x c++ -fplugin=$gccplugin" ;;
+      gcc-c) cc="$gcc -fplugin=$gccplugin" ;;
+      gcc-cxx) cc="$gxx -x c++ -fplugin=$gccplugin" ;;
       clang-c) cc="clang-19 -fplugin=$clangplugin" ;;
       clang-cxx) cc="clang++-19 -x c++ -fplugin=$clangplugin" ;;
     esac
-    link="$compiler"
+    link="$gcc"
     [ $compiler = clang ] && link="clang-19 -fuse-ld=lld-19"
-    [ $lang = cxx ] && { [ $compiler = gcc ] && link=g++ || link="clang++-19 -fuse-ld=lld-19"; }
+    [ $lang = cxx ] && { [ $compiler = gcc ] && link=$gxx || link="clang++-19 -fuse-ld=lld-19"; }
     for mode in trap abort report; do
       name=$compiler-$lang-$mode
       flags="-g -I$dir/src/include $map -fplugin-arg-fortify-mode=$mode -w"
