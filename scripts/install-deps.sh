@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need on Debian 12 (as root),
 # plus any packages named as arguments (bench/install-deps.sh passes its own).
+# --matrix adds what scripts/test-matrix.sh needs beyond CI (the aarch64
+# cross compiler, its plugin headers and C library, qemu-user-static).
 # Skips apt when every package is already there, so repeated runs are quick.
 set -euo pipefail
 
@@ -15,8 +17,16 @@ packages=(
   libgtest-dev                             # unit tests
   ccache pkg-config groff-base             # wrappers with ccache, the installed tree
   gfortran                                 # the GCC plugin in another front end
-  "$@"
+  gcc-11 g++-11 gcc-11-plugin-dev          # GCC 11 (CI's smoke run, the matrix)
 )
+for arg in "$@"; do
+  case "$arg" in
+    --matrix) packages+=(gcc-12-aarch64-linux-gnu g++-12-aarch64-linux-gnu
+                         gcc-12-plugin-dev-aarch64-linux-gnu libc6-dev-arm64-cross
+                         qemu-user-static) ;;
+    *) packages+=("$arg") ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do
