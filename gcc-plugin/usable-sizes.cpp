@@ -160,8 +160,7 @@ void forgetUsableSizes(function *fun) {
   FOR_EACH_BB_FN(bb, fun) {
     for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
       gcall *query = dyn_cast<gcall *>(gsi_stmt(gsi));
-      if (!query || !(gimple_call_builtin_p(query, BUILT_IN_OBJECT_SIZE) ||
-                      gimple_call_builtin_p(query, BUILT_IN_DYNAMIC_OBJECT_SIZE)))
+      if (!query || !isSizeQuery(query))
         continue;
       tree pointer = gimple_call_arg(query, 0);
       tree result = checkSizeResult(query);
