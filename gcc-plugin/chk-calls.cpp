@@ -206,8 +206,7 @@ bool isMinusOne(tree value) {
 bool isUnfoldedQuery(tree value) {
   for (int depth = 0; depth < 8 && TREE_CODE(value) == SSA_NAME; ++depth) {
     gimple *definition = SSA_NAME_DEF_STMT(value);
-    if (gimple_call_builtin_p(definition, BUILT_IN_OBJECT_SIZE) ||
-        gimple_call_builtin_p(definition, BUILT_IN_DYNAMIC_OBJECT_SIZE))
+    if (isSizeQuery(definition))
       return true;
     gassign *assign = dyn_cast<gassign *>(definition);
     if (!assign)
