@@ -60,7 +60,8 @@ bool isUnfoldedSizeQuery(tree size) {
   if (TREE_CODE(size) != SSA_NAME)
     return false;
   gimple *definition = SSA_NAME_DEF_STMT(size);
-  return isSizeQuery(definition);
+  return gimple_call_builtin_p(definition, BUILT_IN_OBJECT_SIZE) ||
+         gimple_call_builtin_p(definition, BUILT_IN_DYNAMIC_OBJECT_SIZE);
 }
 
 }  // namespace fortify_gcc

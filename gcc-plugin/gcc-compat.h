@@ -74,6 +74,9 @@ inline tree dynamicSizeBuiltin() { return builtin_decl_explicit(BUILT_IN_DYNAMIC
 inline constexpr int kDynamicObjectSizeBit = OST_DYNAMIC;
 #else
 inline constexpr bool kHasDynamicObjectSize = false;
+// Code that names both builtins (gimple_call_builtin_p(s, BUILT_IN_OBJECT_SIZE)
+// || ...(s, BUILT_IN_DYNAMIC_OBJECT_SIZE)) still compiles and means the static one.
+constexpr built_in_function BUILT_IN_DYNAMIC_OBJECT_SIZE = BUILT_IN_OBJECT_SIZE;
 inline bool isDynamicSizeQuery(const gimple *) { return false; }
 inline bool isDynamicSizeBuiltin(tree) { return false; }
 inline tree dynamicSizeBuiltin() { return NULL_TREE; }
