@@ -24,7 +24,7 @@ namespace fortify_llvm {
 namespace {
 
 // The value a load reads when its slot is a local written exactly once and
-// otherwise only loaded: the spill of a parameter or of a pointer set once,
+// otherwise only loaded (its lifetime markers aside): the spill of a parameter or of a pointer set once,
 // before mem2reg (the instrumentation runs at the start of the pipeline).
 const Value *throughSingleStore(const Value *value) {
   const auto *load = dyn_cast<LoadInst>(value);
@@ -34,6 +34,8 @@ const Value *throughSingleStore(const Value *value) {
   const Value *stored = nullptr;
   for (const User *user : slot->users()) {
     if (const auto *other = dyn_cast<LoadInst>(user); other && !other->isVolatile())
+      continue;
+    if (const auto *marker = dyn_cast<IntrinsicInst>(user); marker && marker->isLifetimeStartOrEnd())
       continue;
     const auto *store = dyn_cast<StoreInst>(user);
     if (!store || store->isVolatile() || store->getPointerOperand() != slot || stored)

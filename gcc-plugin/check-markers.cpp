@@ -52,7 +52,20 @@ bool isCheckTemporary(tree name) {
 
 bool isUnknownSize(tree size) {
   size = copiedValue(size);
-  return TREE_CODE(size) == INTEGER_CST && integer_all_onesp(size);
+  if (TREE_CODE(size) == INTEGER_CST)
+    return integer_all_onesp(size);
+  // A phi of sizes every one of which folded to -1 (a choice between null
+  // and an object of unknown size, sized on each edge before objsz) folds to
+  // -1 at the next cleanup: unknown as well.
+  gphi *phi = TREE_CODE(size) == SSA_NAME ? dyn_cast<gphi *>(SSA_NAME_DEF_STMT(size)) : nullptr;
+  if (!phi || gimple_phi_num_args(phi) == 0)
+    return false;
+  for (unsigned i = 0; i < gimple_phi_num_args(phi); ++i) {
+    tree argument = copiedValue(gimple_phi_arg_def(phi, i));
+    if (TREE_CODE(argument) != INTEGER_CST || !integer_all_onesp(argument))
+      return false;
+  }
+  return true;
 }
 
 bool isUnfoldedSizeQuery(tree size) {

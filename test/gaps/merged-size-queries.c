@@ -49,4 +49,29 @@ void other_object(struct bitvec *p, unsigned *buf) {
   memset(v.u.hash, 0, sizeof(v.u.hash));
   sink(&v);
 }
+
+// SQLite's sqlite3_value_dup: the block comes from an allocator that may
+// return NULL (a choice GCC sizes on each edge, NULL as unknown: a phi of
+// sizes that all fold to -1) and two checks query it.
+// CHECK-NEXT: value_dup memset write unknown
+// CHECK-NEXT: value_dup memcpy read unknown
+// CHECK-NEXT: value_dup memcpy write unknown
+int initialize(void);
+void *raw_malloc(unsigned long long n);
+void *checked_malloc(int n) {
+  if (initialize())
+    return 0;
+  return n <= 0 ? 0 : raw_malloc(n);
+}
+struct bitvec *value_dup(const struct bitvec *o) {
+  struct bitvec *p;
+  if (o == 0)
+    return 0;
+  p = checked_malloc(sizeof *p);
+  if (p == 0)
+    return 0;
+  memset(p, 0, sizeof *p);
+  memcpy(p, o, 24);
+  return p;
+}
 // CHECK-NOT: {{.}}
