@@ -50,11 +50,14 @@ constexpr Rule kRules[] = {
     Rule("strncat", K::AppendBounded).writes(0, 2).from(1).subobject().prototype("p:ppz")
         .alias("__builtin_strncat").glibc("__strncat_chk").chk(3),
     // strlcpy/strlcat write at most n bytes; like glibc's __strlcpy_chk the
-    // bound itself must fit, even when the source is shorter.
+    // bound itself must fit, even when the source is shorter. No .chk():
+    // glibc before 2.38 has no __strlcpy_chk family, and a program that
+    // takes strlcpy from a library (libbsd) would not link in mode=chk, so
+    // these four keep the inline check in every mode.
     Rule("strlcpy", K::CopyLength).writes(0, 2).subobject().prototype("z:ppz")
-        .alias("__builtin_strlcpy").glibc("__strlcpy_chk").chk(3),
+        .alias("__builtin_strlcpy").glibc("__strlcpy_chk"),
     Rule("strlcat", K::CopyLength).writes(0, 2).subobject().prototype("z:ppz")
-        .alias("__builtin_strlcat").glibc("__strlcat_chk").chk(3),
+        .alias("__builtin_strlcat").glibc("__strlcat_chk"),
     // Over-reads (bionic's __strlen_chk, __memchr_chk ...).
     Rule("strlen", K::None).reads(R::StringResult, 0).prototype("z:p").alias("__builtin_strlen"),
     Rule("strnlen", K::None).reads(R::StringResult, 0).lengthArg(1).prototype("z:pz").alias("__builtin_strnlen"),
@@ -147,8 +150,8 @@ constexpr Rule kRules[] = {
         .glibc("__wcscat_chk").chk(2).chkInElements(),
     Rule("wcsncat", K::AppendBounded).writes(0, 2, kWchar).from(1).subobject().prototype("p:ppz")
         .glibc("__wcsncat_chk").chk(3).chkInElements(),
-    Rule("wcslcpy", K::CopyLength).writes(0, 2, kWchar).subobject().prototype("z:ppz").glibc("__wcslcpy_chk").chk(3).chkInElements(),
-    Rule("wcslcat", K::CopyLength).writes(0, 2, kWchar).subobject().prototype("z:ppz").glibc("__wcslcat_chk").chk(3).chkInElements(),
+    Rule("wcslcpy", K::CopyLength).writes(0, 2, kWchar).subobject().prototype("z:ppz").glibc("__wcslcpy_chk"),
+    Rule("wcslcat", K::CopyLength).writes(0, 2, kWchar).subobject().prototype("z:ppz").glibc("__wcslcat_chk"),
     Rule("swprintf", K::CopyLength).writes(0, 1, kWchar).subobject().prototype("i:pzp.")
         .glibc("__swprintf_chk").chk(3, 2).chkInElements(),
     Rule("vswprintf", K::CopyLength).writes(0, 1, kWchar).subobject().prototype("i:pzpa")
