@@ -1,4 +1,5 @@
 #include "check-emitter.h"
+#include "declared-sizes.h"
 
 #include "chk-calls.h"
 #include "messages.h"
@@ -314,7 +315,10 @@ private:
     // Static until inlining is done, even at level 3: see
     // dynamic-sizes-pass.cpp.
     tree decl = builtin_decl_explicit(BUILT_IN_OBJECT_SIZE);
-    return b.call(decl, size_type_node, {pointer, build_int_cst(integer_type_node, type)});
+    tree declared = declaredObjectSize(b, pointer);
+    tree size = b.call(decl, size_type_node, {pointer, build_int_cst(integer_type_node, type)});
+    // Both bound the object: the smaller is the size (declared-sizes.cpp).
+    return declared ? b.binary(MIN_EXPR, size, declared) : size;
   }
 
   // Opens a check: `fail` stops the program, `pass` continues to the call.
