@@ -360,7 +360,24 @@ private:
     if (limit)
       size = builder_.CreateBinaryIntrinsic(Intrinsic::umin, size,
                                             emitSubobjectRemaining(builder_, *limit, sizeType_));
+    const std::optional<CheckSite::PassedSize> &passed =
+        pointer == site_.objectPointer ? site_.objectPassedSize : site_.readPassedSize;
+    if (passed && (pointer == site_.objectPointer || pointer == site_.readPointer))
+      size = builder_.CreateBinaryIntrinsic(Intrinsic::umin, size, passedSize(pointer, *passed));
     return size;
+  }
+
+  // What the caller of a pass_object_size parameter said is left after
+  // `pointer` (derived from the parameter): 0 past the end, -1 (unknown)
+  // before the start, which the parameter's size says nothing about. A
+  // caller's unknown (-1) stays far above any write.
+  Value *passedSize(Value *pointer, const CheckSite::PassedSize &passed) {
+    Value *at = builder_.CreatePtrToInt(pointer, sizeType_);
+    Value *start = builder_.CreatePtrToInt(passed.pointer, sizeType_);
+    Value *left = builder_.CreateBinaryIntrinsic(Intrinsic::usub_sat, toSize(passed.size),
+                                                 builder_.CreateSub(at, start));
+    Value *before = builder_.CreateSExt(builder_.CreateICmpULT(at, start), sizeType_);
+    return builder_.CreateOr(left, before);
   }
 
   // Whether `name` can be called as the C library's function: a module

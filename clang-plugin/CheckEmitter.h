@@ -13,6 +13,7 @@
 #include <optional>
 
 namespace llvm {
+class Argument;
 class CallBase;
 class Value;
 }  // namespace llvm
@@ -45,6 +46,15 @@ struct CheckSite {
   // object: its size is then unknown (UsableSizes.h).
   bool objectSizeHidden = false;
   bool readSizeHidden = false;
+  // The written / read object is a pass_object_size parameter's (the
+  // pointer is derived from it) and the size its caller passed fits the
+  // check: the check's size is at most that (FrontendFacts.h).
+  struct PassedSize {
+    llvm::Argument *pointer;
+    llvm::Argument *size;
+  };
+  std::optional<PassedSize> objectPassedSize = std::nullopt;
+  std::optional<PassedSize> readPassedSize = std::nullopt;
   // The C library's fortify checks the write (and any format) itself: only
   // the plugin's over-read checks are emitted, and the write's size is
   // handed to the library's check instead (LibcFortify.h).

@@ -116,6 +116,31 @@ bool callsCheckedEntryPoint(const Function &function) {
   return false;
 }
 
+// A leading sret argument comes before the positions the front end gave.
+unsigned passedSizesFirstArgument(const Function &function) {
+  return function.arg_size() > 0 && function.hasParamAttribute(0, Attribute::StructRet) ? 1 : 0;
+}
+
+// The pass_object_size parameters of `function` (FrontendFacts.h), when its
+// IR arguments are laid out as the front end expected.
+const PassedObjectSizes *passedObjectSizes(const Function &function) {
+  const FrontendFacts *facts = activeFacts();
+  if (!facts || facts->passedObjectSizes.empty())
+    return nullptr;
+  auto found = facts->passedObjectSizes.find(function.getName());
+  if (found == facts->passedObjectSizes.end())
+    return nullptr;
+  const PassedObjectSizes &sizes = found->second;
+  const unsigned first = passedSizesFirstArgument(function);
+  if (function.arg_size() != first + sizes.arguments)
+    return nullptr;
+  for (const PassedObjectSize &parameter : sizes.parameters)
+    if (!function.getArg(first + parameter.pointer)->getType()->isPointerTy() ||
+        !function.getArg(first + parameter.size)->getType()->isIntegerTy())
+      return nullptr;
+  return &sizes;
+}
+
 bool isPointerArgument(const CallBase &call, int index) {
   return index >= 0 && unsigned(index) < call.arg_size() &&
          call.getArgOperand(index)->getType()->isPointerTy();
@@ -275,8 +300,9 @@ bool instrumentFunction(Function &function, const fortify::Options &options,
   // Dominators: for forwarding through locals (-O0), and at level 3 for
   // seeing which objects this function sees (DynamicSizes.h).
   const bool dynamic = fortify::usesDynamicSizes(options);
+  const PassedObjectSizes *passed = passedObjectSizes(function);
   std::optional<DominatorTree> dominators;
-  if (function.hasOptNone() || dynamic)
+  if (function.hasOptNone() || dynamic || passed)
     dominators.emplace(function);
   const TargetLibraryInfo *libraries =
       dynamic ? &analyses.getResult<TargetLibraryAnalysis>(function) : nullptr;
@@ -303,6 +329,30 @@ bool instrumentFunction(Function &function, const fortify::Options &options,
     static_assert(fortify::kReadObjectSizeType == 0);
     if (site.readPointer && function.hasOptNone())
       site.readPointer = forwardThroughLocals(site.readPointer, site.call, *dominators);
+  }
+  // Sizes the callers passed for pass_object_size parameters. Type 0 (the
+  // whole object) bounds every check, type 1 (the closest subobject) only a
+  // subobject check; 2 and 3 are lower bounds (0 when unknown): none.
+  if (passed) {
+    auto passedFor = [&](Value *pointer, bool subobject) -> std::optional<CheckSite::PassedSize> {
+      const auto *argument = dyn_cast<Argument>(pointerOrigin(pointer, *dominators));
+      if (!argument)
+        return std::nullopt;
+      for (const PassedObjectSize &parameter : passed->parameters)
+        if (parameter.pointer == argument->getArgNo() - passedSizesFirstArgument(function) &&
+            (parameter.type == 0 || (parameter.type == 1 && subobject)))
+          return CheckSite::PassedSize{function.getArg(argument->getArgNo()),
+                                       function.getArg(argument->getArgNo() + 1)};
+      return std::nullopt;
+    };
+    for (CheckSite &site : sites) {
+      if (site.objectPointer)
+        site.objectPassedSize = passedFor(
+            site.objectPointer, fortify::objectSizeType(*site.rule, options.level) == 1 &&
+                                    site.objectPointer != site.readPointer);
+      if (site.readPointer)
+        site.readPassedSize = passedFor(site.readPointer, false);
+    }
   }
   // Blocks the function asks malloc_usable_size about have no size for
   // the checks (UsableSizes.h).

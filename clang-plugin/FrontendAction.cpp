@@ -253,6 +253,7 @@ private:
       if (!names_)
         names_ = std::make_unique<clang::ASTNameGenerator>(function->getASTContext());
       (*definitions_)[names_->getName(function)] = function->getLocation();
+      passedObjectSizes(*function);
     }
     llvm::StringRef name = function->getName();
     if (!fortify::findRule({name.data(), name.size()}))
@@ -260,6 +261,28 @@ private:
     clang::QualType result = function->getReturnType();
     if (result->isIntegerType())
       facts_->signs[name.str()] = result->isSignedIntegerType();
+  }
+
+  // Where Clang passes the sizes of pass_object_size parameters
+  // (FrontendFacts::passedObjectSizes): after each such parameter. Methods
+  // (an implicit `this`) and parameters that may take several IR arguments
+  // or none are left out.
+  void passedObjectSizes(const clang::FunctionDecl &function) {
+    if (auto *method = llvm::dyn_cast<clang::CXXMethodDecl>(&function); method && !method->isStatic())
+      return;
+    fortify_llvm::PassedObjectSizes sizes;
+    for (const clang::ParmVarDecl *parameter : function.parameters()) {
+      clang::QualType type = parameter->getType();
+      if (!type->isPointerType() && !type->isReferenceType() && !type->isIntegralOrEnumerationType() &&
+          !type->isRealFloatingType())
+        return;
+      unsigned position = sizes.arguments++;
+      if (const auto *attribute = parameter->getAttr<clang::PassObjectSizeAttr>()) {
+        sizes.parameters.push_back({position, sizes.arguments++, attribute->getType()});
+      }
+    }
+    if (!sizes.parameters.empty())
+      facts_->passedObjectSizes[names_->getName(&function)] = std::move(sizes);
   }
 
   // The C layout of a record, for the pass's subobject sizes (a member and

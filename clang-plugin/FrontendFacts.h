@@ -73,6 +73,24 @@ using FileNames = std::map<std::string, std::string, std::less<>>;
 // name) on which the program calls a builtin or a rule-table function.
 using CallLines = std::map<std::string, std::set<unsigned>, std::less<>>;
 
+// A pointer parameter declared with pass_object_size(type) or
+// pass_dynamic_object_size(type): Clang passes, in the argument right after
+// it, __builtin_object_size(argument, type) as the caller computed it.
+// Positions are LLVM IR argument numbers, without a leading sret argument.
+struct PassedObjectSize {
+  unsigned pointer = 0;
+  unsigned size = 0;
+  int type = 0;
+};
+struct PassedObjectSizes {
+  unsigned arguments = 0;  // IR arguments, hidden sizes included, sret not
+  std::vector<PassedObjectSize> parameters;
+};
+// By the function's symbol name; only functions whose every parameter is a
+// single IR argument (no aggregate or complex passed by value), so that the
+// positions follow from the declaration.
+using PassedObjectSizesByFunction = std::map<std::string, PassedObjectSizes, std::less<>>;
+
 struct FrontendFacts {
   ResultSigns signs;
   // Clang lowers a call of memcpy, memmove or memset and its own aggregate
@@ -84,6 +102,7 @@ struct FrontendFacts {
   // The main source file as __FILE__ spells it there.
   std::string mainFile;
   RecordLayouts records;
+  PassedObjectSizesByFunction passedObjectSizes;
   // The C library headers' own _FORTIFY_SOURCE level (glibc's
   // __USE_FORTIFY_LEVEL after the headers decided, e.g. 0 at -O0); 0: off.
   int libcLevel = 0;
