@@ -44,6 +44,14 @@ bench_snapshot_plugins() {
   local dir="$BENCH_OUT/plugins" try
   mkdir -p "$dir"
   for try in 1 2 3 4 5; do
+    # The loaders load their builds from their own directory: fortify.so's
+    # fortify-core.so, fortify-clang.so's fortify-clang-N.so.
+    local companion
+    for companion in "$(dirname "$FORTIFY_GCC_PLUGIN")"/fortify-core.so \
+                     "$(dirname "$FORTIFY_CLANG_PLUGIN")"/fortify-clang-[0-9]*.so; do
+      [ -f "$companion" ] || continue
+      cp "$companion" "$dir/.tmp" && mv "$dir/.tmp" "$dir/$(basename "$companion")"
+    done
     cp "$FORTIFY_GCC_PLUGIN" "$dir/fortify.so.tmp" && mv "$dir/fortify.so.tmp" "$dir/fortify.so"
     cp "$FORTIFY_CLANG_PLUGIN" "$dir/fortify-clang.so.tmp" && mv "$dir/fortify-clang.so.tmp" "$dir/fortify-clang.so"
     if echo 'int x;' | gcc -fplugin="$dir/fortify.so" -x c -c - -o /dev/null 2>/dev/null &&

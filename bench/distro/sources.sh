@@ -19,8 +19,11 @@ ensure_plugins() {
       cmake --build "$WORK/plugin-build" -j "$JOBS" >>"$WORK/plugin-build.log" 2>&1 ||
       { echo "bench: plugin build failed, see $WORK/plugin-build.log" >&2; exit 1; }
     mkdir -p "$plugins"
+    # The loaders and the builds they load from their own directory.
     cp "$WORK/plugin-build/gcc-plugin/fortify.so" "$WORK/plugin-build/clang-plugin/fortify-clang.so" \
        "$WORK/plugin-build/tools/fortify-coverage" "$plugins/"
+    cp "$WORK/plugin-build/gcc-plugin/fortify-core.so" "$WORK/plugin-build/clang-plugin/"fortify-clang-[0-9]*.so \
+       "$plugins/" 2>/dev/null || true
     git -C "$repo" log -1 --format='%H %cI %s' "$commit" >"$plugins/COMMIT"
   fi
 }
