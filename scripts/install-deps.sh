@@ -18,6 +18,7 @@ packages=(
   ccache pkg-config groff-base             # wrappers with ccache, the installed tree
   gfortran                                 # the GCC plugin in another front end
   gcc-11 g++-11 gcc-11-plugin-dev          # GCC 11 (CI's smoke run, the matrix)
+  devscripts checksec                      # hardening-check and checksec (test/chk/mode-chk-hardening.test)
 )
 for arg in "$@"; do
   case "$arg" in
