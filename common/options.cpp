@@ -4,7 +4,7 @@ namespace fortify {
 namespace {
 
 constexpr std::string_view kValidOptions =
-    "level=1|2|3, mode=trap|abort|report|chk, reads=on|off, werror, report=PATH, stats, trace";
+    "level=1|2|3, mode=trap|abort|report|chk, reads=on|off, caller-sizes=on|off, werror, report=PATH, stats, trace";
 
 // A switch given alone ("werror"), or on|off.
 bool setSwitch(bool &field, std::string_view name, bool hasValue, std::string_view value,
@@ -14,6 +14,16 @@ bool setSwitch(bool &field, std::string_view name, bool hasValue, std::string_vi
     return true;
   }
   reason = std::string(name) + " takes no value (or on|off)";
+  return false;
+}
+
+// A setting that takes on or off and nothing else.
+bool setOnOff(bool &field, std::string_view name, std::string_view value, std::string &reason) {
+  if (value == "on" || value == "off") {
+    field = value == "on";
+    return true;
+  }
+  reason = std::string(name) + " must be on or off";
   return false;
 }
 
@@ -55,14 +65,10 @@ bool setOption(Options &options, std::string_view key, bool hasValue, std::strin
     reason = "mode must be trap, abort, report or chk";
     return false;
   }
-  if (key == "reads") {
-    if (value == "on" || value == "off") {
-      options.reads = value == "on";
-      return true;
-    }
-    reason = "reads must be on or off";
-    return false;
-  }
+  if (key == "reads")
+    return setOnOff(options.reads, key, value, reason);
+  if (key == "caller-sizes")
+    return setOnOff(options.callerSizes, key, value, reason);
   if (key == "werror")
     return setSwitch(options.werror, key, hasValue, value, reason);
   if (key == "stats")
@@ -100,6 +106,8 @@ std::vector<std::string> optionItems(const Options &options) {
   std::vector<std::string> items = {"level=" + std::to_string(options.level),
                                     "mode=" + std::string(modeName(options.mode)),
                                     options.reads ? "reads=on" : "reads=off"};
+  if (!options.callerSizes)
+    items.push_back("caller-sizes=off");
   if (options.werror)
     items.push_back("werror");
   if (!options.reportPath.empty())

@@ -28,6 +28,9 @@ struct Options {
   // Over-read checks (source of memcpy, strlen, write ...), beyond glibc;
   // on from level 2 unless `reads=off`.
   bool reads = true;
+  // Copies of local functions that take their callers' sizes for pointer
+  // parameters (common/caller-sizes.h); on unless `caller-sizes=off`.
+  bool callerSizes = true;
   // A check proven to fail at compile time is an error, not a warning.
   bool werror = false;
   // Where the coverage records go (JSON Lines, appended); empty: none.
