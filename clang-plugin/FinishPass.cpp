@@ -126,6 +126,7 @@ PreservedAnalyses FortifyFinishPass::run(Module &module, ModuleAnalysisManager &
 
   // 4. What the sites became, counted and traced (DecisionLog.h); the
   // coverage records and the note; once per module.
+  table.settleSharedQueries();
   fortify::Counters counters;
   counters.count(table);
   publishCounters(counters, options_);

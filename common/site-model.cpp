@@ -110,6 +110,8 @@ SiteStatus SiteFacts::status() const {
     add(SiteStatus::Unknown);
   if (pluginCheck && checkObserved_)
     add(checkStatus_);  // otherwise every copy of the check folded away
+  if (sharedQueryUnknown_)
+    add(SiteStatus::Unknown);
   return status;
 }
 
@@ -134,6 +136,13 @@ Fortifier SiteFacts::knownBy() const {
 }
 
 void SiteFacts::noteUnknownReason(UnknownReason why) { ++reasonCounts_[unsigned(why)]; }
+
+void SiteFacts::inheritUnknownQuery(UnknownReason why) {
+  if (sharedQueryUnknown_)
+    return;
+  sharedQueryUnknown_ = true;
+  noteUnknownReason(why);
+}
 
 std::optional<UnknownReason> SiteFacts::unknownReason() const {
   if (status() != SiteStatus::Unknown)
@@ -225,15 +234,23 @@ void SiteTable::shareSizeQuery(SiteFacts &first, SiteFacts &second) {
       site.sizeQueryGroup = to;
 }
 
-UnitSummary summarizeUnit(const SiteTable &table, std::string_view compiler,
-                          std::string_view translationUnit, const Options &options,
-                          int libcLevel) {
+void SiteTable::settleSharedQueries() {
   // The reason of the first check of each size-query group seen unknown.
   std::map<unsigned, UnknownReason> unknownGroups;
-  for (const auto &[text, site] : table.sites())
+  for (const auto &[text, site] : sites_)
     if (site.sizeQueryGroup && site.checkSeenUnknown())
       if (auto why = site.unknownReason())
         unknownGroups.emplace(site.sizeQueryGroup, *why);
+  for (auto &[text, site] : sites_) {
+    auto group = unknownGroups.find(site.sizeQueryGroup);
+    if (group != unknownGroups.end() && site.checkFoldedAway() && site.status() == SiteStatus::Safe)
+      site.inheritUnknownQuery(group->second);
+  }
+}
+
+UnitSummary summarizeUnit(const SiteTable &table, std::string_view compiler,
+                          std::string_view translationUnit, const Options &options,
+                          int libcLevel) {
   UnitSummary summary;
   for (const auto &[text, site] : table.sites()) {
     CoverageRecord record;
@@ -245,12 +262,6 @@ UnitSummary summarizeUnit(const SiteTable &table, std::string_view compiler,
     record.by = site.knownBy();
     record.libcLevel = libcLevel;
     record.why = site.unknownReason();
-    auto group = unknownGroups.find(site.sizeQueryGroup);
-    if (record.status == SiteStatus::Safe && site.checkFoldedAway() && group != unknownGroups.end()) {
-      record.status = SiteStatus::Unknown;
-      record.by = Fortifier::None;
-      record.why = group->second;
-    }
     if (isHeadlineSite(site.descriptor))
       summary.counts.add(record.status);
     summary.records.push_back(std::move(record));

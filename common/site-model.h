@@ -87,6 +87,10 @@ struct SiteFacts {
   // optimisation; seen with an unknown size in some copy.
   bool checkFoldedAway() const { return pluginCheck && !checkObserved_; }
   bool checkSeenUnknown() const { return checkObserved_ && checkStatus_ == SiteStatus::Unknown; }
+  // The check vanished because a check of its size-query group that was
+  // seen unknown made it redundant (SiteTable::settleSharedQueries): the
+  // site is unknown for that check's reason.
+  void inheritUnknownQuery(UnknownReason why);
 
 private:
   bool checkObserved_ = false;
@@ -96,6 +100,7 @@ private:
   unsigned libcKnewEverywhere_ = 0, libcKnewSomewhere_ = 0;  // Fortifier bits
   bool libcSurvives_ = false, libcSurvivesUnknown_ = false;
   bool libcOverflow_ = false;
+  bool sharedQueryUnknown_ = false;
   unsigned reasonCounts_[kUnknownReasonCount] = {};
 };
 
@@ -133,16 +138,22 @@ public:
   // then merge the queries and drop the dominated check as redundant, which
   // would look like a check that folded because its size was known: when
   // one check of the group is seen with an unknown size, a check of the
-  // group that vanished unseen is unknown too (summarizeUnit).
+  // group that vanished unseen is unknown too (settleSharedQueries).
   void shareSizeQuery(SiteFacts &first, SiteFacts &second);
+  // Once the checks' copies have been observed: a site whose check folded
+  // away while a check of its group was seen unknown becomes unknown, for
+  // that check's reason. Each plugin calls it before it traces, counts or
+  // records the sites, so that all three say the same; calling it again
+  // changes nothing.
+  void settleSharedQueries();
 
 private:
   Sites sites_;
   unsigned lastGroup_ = 0;
 };
 
-// What the unit leaves behind: one coverage record per site, in source
-// order, and the counts of the note section (glibc's size checks:
+// What the unit leaves behind (after settleSharedQueries): one coverage
+// record per site, in source order, and the counts of the note section (glibc's size checks:
 // isHeadlineSite).
 struct UnitSummary {
   std::vector<CoverageRecord> records;

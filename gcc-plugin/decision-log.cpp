@@ -25,6 +25,7 @@ void trace(const std::string &line) {
 void writeUnitCounters(void *, void *) {
   if (in_lto_p)
     return;  // the sites were the compile step's
+  siteTable().settleSharedQueries();
   fortify::Counters unit = gUnit;
   unit.count(siteTable());
   const std::string counters = fortify::formatCounters(unit);

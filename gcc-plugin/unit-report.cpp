@@ -22,6 +22,7 @@ bool gNoteEmitted;
 // The note as assembly, self-contained (push/pop of the section), so that
 // it can go into the assembly file or into a top-level asm statement.
 fortify::UnitSummary summary() {
+  siteTable().settleSharedQueries();
   return fortify::summarizeUnit(siteTable(), compilerName(),
                                 sourceFileName(main_input_filename), *gOptions,
                                 libcFortifyLevel());

@@ -1,5 +1,6 @@
 // common/site-model.cpp: the status, the fortifier and the unit summary both
 // plugins report, from the facts each reads off its IR.
+#include "counters.h"
 #include "site-model.h"
 #include "sites.h"
 
@@ -186,6 +187,10 @@ TEST(SiteModelTest, SharedSizeQueries) {
   EXPECT_TRUE(read.checkSeenUnknown());
   EXPECT_EQ(write.status(), SiteStatus::Safe);  // alone, the facts say safe
 
+  table.settleSharedQueries();
+  EXPECT_EQ(write.status(), SiteStatus::Unknown);  // what trace and stats say too
+  EXPECT_EQ(write.knownBy(), Fortifier::None);
+  EXPECT_EQ(traceSite(write), "write memset at a.c:5:3 in clear: unknown");
   UnitSummary summary = summarizeUnit(table, "gcc 12.2.0", "a.c", Options(), 0);
   ASSERT_EQ(summary.records.size(), 5u);
   EXPECT_EQ(summary.records[0].status, SiteStatus::Unknown);
@@ -200,6 +205,9 @@ TEST(SiteModelTest, SharedSizeQueries) {
   // Merging two groups joins every member.
   table.shareSizeQuery(write, other);
   EXPECT_EQ(read.sizeQueryGroup, fits.sizeQueryGroup);
+  table.settleSharedQueries();
+  table.settleSharedQueries();  // again: nothing changes
+  EXPECT_EQ(other.unknownReason(), UnknownReason::Parameter);
   summary = summarizeUnit(table, "gcc 12.2.0", "a.c", Options(), 0);
   EXPECT_EQ(summary.records[2].status, SiteStatus::Unknown);
   EXPECT_EQ(summary.records[4].status, SiteStatus::Safe);
