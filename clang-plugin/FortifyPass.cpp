@@ -188,6 +188,23 @@ fortify::Route routeOf(CallKind kind) {
   return fortify::Route::Direct;
 }
 
+// The rule of a call the program made, not yet looked at; null for other
+// calls and for the compiler's own copies (an aggregate assignment becomes
+// llvm.memcpy: not a call, GCC makes none of it), which are traced and
+// marked so that no later run looks at them again.
+const fortify::Rule *programCallRule(CallBase &call, unsigned checkedKind, MDNode *marker,
+                                     RunLog &log, CallKind &kind, bool &isIntrinsic) {
+  if (call.getMetadata(checkedKind))
+    return nullptr;
+  const fortify::Rule *rule = ruleForCall(call, isIntrinsic, kind);
+  if (rule && isIntrinsic && !isProgramCall(call.getDebugLoc().get())) {
+    CallTrace decision(call, *rule, fortify::Route::CompilerCopy, log.counters, log.trace);
+    call.setMetadata(checkedKind, marker);
+    return nullptr;
+  }
+  return rule;
+}
+
 // A function the programmer opted out: its calls are recorded as not
 // protected by the plugin (those through the C library's wrappers as the
 // library's), and marked so that no later run checks them.
@@ -195,16 +212,11 @@ void leaveUnchecked(Function &function, unsigned checkedKind, RunLog &log) {
   MDNode *marker = MDNode::get(function.getContext(), {});
   for (Instruction &instruction : instructions(function)) {
     auto *call = dyn_cast<CallBase>(&instruction);
-    if (!call || call->getMetadata(checkedKind))
-      continue;
-    bool isIntrinsic = false;
     CallKind kind;
-    if (const fortify::Rule *rule = ruleForCall(*call, isIntrinsic, kind)) {
-      if (isIntrinsic && !isProgramCall(call->getDebugLoc().get())) {
-        CallTrace decision(*call, *rule, fortify::Route::CompilerCopy, log.counters, log.trace);
-        call->setMetadata(checkedKind, marker);
-        continue;
-      }
+    bool isIntrinsic = false;
+    if (!call)
+      continue;
+    if (const fortify::Rule *rule = programCallRule(*call, checkedKind, marker, log, kind, isIntrinsic)) {
       CallTrace decision(*call, *rule, fortify::Route::OptedOut, log.counters, log.trace);
       recordUncheckedCall(*call, *rule, /*byLibc=*/kind != CallKind::Plain);
       call->setMetadata(checkedKind, marker);
@@ -220,19 +232,12 @@ bool instrumentFunction(Function &function, const fortify::Options &options,
   SmallVector<CallKind, 8> kinds;
   for (Instruction &instruction : instructions(function)) {
     auto *call = dyn_cast<CallBase>(&instruction);
-    if (!call || call->getMetadata(checkedKind))
-      continue;
-    bool isIntrinsic = false;
     CallKind kind;
-    const fortify::Rule *rule = ruleForCall(*call, isIntrinsic, kind);
+    bool isIntrinsic = false;
+    const fortify::Rule *rule =
+        call ? programCallRule(*call, checkedKind, marker, log, kind, isIntrinsic) : nullptr;
     if (!rule)
       continue;
-    if (isIntrinsic && !isProgramCall(call->getDebugLoc().get())) {
-      // Not a call: GCC's aggregate copies are assignments, never checked.
-      CallTrace decision(*call, *rule, fortify::Route::CompilerCopy, log.counters, log.trace);
-      call->setMetadata(checkedKind, marker);
-      continue;
-    }
     // An inline definition that does not call the C library's checked entry
     // points (a program's own always_inline memcpy, or a wrapper that
     // checks by other means) is checked as the function it defines, at the
