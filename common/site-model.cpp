@@ -243,7 +243,8 @@ void SiteTable::settleSharedQueries() {
         unknownGroups.emplace(site.sizeQueryGroup, *why);
   for (auto &[text, site] : sites_) {
     auto group = unknownGroups.find(site.sizeQueryGroup);
-    if (group != unknownGroups.end() && site.checkFoldedAway() && site.status() == SiteStatus::Safe)
+    if (group != unknownGroups.end() && (site.checkFoldedAway() || site.libcCheckFoldedAway()) &&
+        site.status() == SiteStatus::Safe)
       site.inheritUnknownQuery(group->second);
   }
 }

@@ -87,8 +87,13 @@ struct SiteFacts {
   // optimisation; seen with an unknown size in some copy.
   bool checkFoldedAway() const { return pluginCheck && !checkObserved_; }
   bool checkSeenUnknown() const { return checkObserved_ && checkStatus_ == SiteStatus::Unknown; }
-  // The check vanished because a check of its size-query group that was
-  // seen unknown made it redundant (SiteTable::settleSharedQueries): the
+  // The library's check was inlined and nothing of it was seen again: not
+  // its sizes, not its checked call.
+  bool libcCheckFoldedAway() const {
+    return libcCheck && !libcUnobservable && !libcSizesSeen_ && !libcSurvives_ && !libcOverflow_;
+  }
+  // The check (the plugin's, or the library's) vanished because a check of
+  // its size-query group that was seen unknown made it redundant (SiteTable::settleSharedQueries): the
   // site is unknown for that check's reason.
   void inheritUnknownQuery(UnknownReason why);
 
@@ -140,8 +145,8 @@ public:
   // one check of the group is seen with an unknown size, a check of the
   // group that vanished unseen is unknown too (settleSharedQueries).
   void shareSizeQuery(SiteFacts &first, SiteFacts &second);
-  // Once the checks' copies have been observed: a site whose check folded
-  // away while a check of its group was seen unknown becomes unknown, for
+  // Once the checks' copies have been observed: a site whose check (the
+  // plugin's or the library's) folded away while a check of its group was seen unknown becomes unknown, for
   // that check's reason. Each plugin calls it before it traces, counts or
   // records the sites, so that all three say the same; calling it again
   // changes nothing.

@@ -355,6 +355,27 @@ void observeLibcSizes(function *fun) {
     fini_object_sizes();
 }
 
+void forEachLibcSizeQuery(function *fun,
+                          const std::function<void(tree query, fortify::SiteFacts *)> &visit) {
+  if (libcCalls().empty())
+    return;
+  forEachLibcCheck(fun, [&](gcall *call, fortify::SiteFacts *site) {
+    for (unsigned i = 0; i < gimple_call_num_args(call); ++i) {
+      tree size = throughCopies(gimple_call_arg(call, i));
+      if (TREE_CODE(size) != SSA_NAME)
+        continue;
+      gassign *min = dyn_cast<gassign *>(SSA_NAME_DEF_STMT(size));
+      if (min && isTightenedMin(min)) {
+        auto [library, plugin] = tightenedOperands(min);
+        visit(library, site);
+        visit(plugin, site);
+      } else if (isSizeQuery(SSA_NAME_DEF_STMT(size))) {
+        visit(size, site);
+      }
+    }
+  });
+}
+
 bool mayTurnDynamic(const gcall *query, function *fun) {
   tree lhs = gimple_call_lhs(query);
   if (!lhs || TREE_CODE(lhs) != SSA_NAME || !hasName(lhs, kLibrarySizeName) ||

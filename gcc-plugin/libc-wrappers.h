@@ -14,8 +14,11 @@
 #define FORTIFY_GCC_LIBC_WRAPPERS_H
 
 #include "gcc-compat.h"
+#include "site-model.h"
 #include "options.h"
 #include "rules.h"
+
+#include <functional>
 
 namespace fortify_gcc {
 
@@ -36,6 +39,13 @@ void registerLibcCall(const gcall *call, const fortify::Rule &rule);
 // Before the last objsz pass: which of the library's and the plugin's sizes
 // objsz will know, for each inlined wrapper's tightened query.
 void observeLibcSizes(function *fun);
+
+// Before GCC's early optimisations: the size queries each inlined
+// wrapper's check was given (the library's and the plugin's operands of a
+// tightened size, or the one query), with the site of the call, so that
+// queries shared with other sites' checks are known before FRE merges them.
+void forEachLibcSizeQuery(function *fun,
+                          const std::function<void(tree query, fortify::SiteFacts *)> &visit);
 
 // After optimisation: the checked entry points (or traps) that inlined
 // wrappers left are run-time checks of their call sites.

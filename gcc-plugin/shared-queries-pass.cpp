@@ -5,6 +5,7 @@
 // dominated check as redundant (memcpy(buf, p->a, n) then memset(p->a, 0,
 // n)), which would otherwise look like a check whose size was known.
 #include "check-markers.h"
+#include "libc-wrappers.h"
 #include "passes.h"
 
 #include "tree-dfa.h"  // get_addr_base_and_unit_offset
@@ -39,10 +40,10 @@ struct SizeQuery {
   }
 };
 
-// The query behind a marker's available size, if that is a
-// __builtin_object_size call (dynamic queries come later, at level 3).
-bool queryOf(const CheckMarker &marker, SizeQuery &query) {
-  tree size = copiedValue(marker.available());
+// The query behind a check's size, if that is a __builtin_object_size call
+// (dynamic queries come later, at level 3).
+bool queryOf(tree size, SizeQuery &query) {
+  size = copiedValue(size);
   if (TREE_CODE(size) != SSA_NAME)
     return false;
   gimple *definition = SSA_NAME_DEF_STMT(size);
@@ -76,16 +77,21 @@ public:
 
   unsigned int execute(function *fun) override {
     std::vector<SizeQuery> queries;
-    forEachCheckMarker(fun, [&](CheckMarker &marker) {
+    auto note = [&](tree size, fortify::SiteFacts *site) {
       SizeQuery query;
-      if (!marker.site || !queryOf(marker, query))
+      if (!site || !queryOf(size, query))
         return;
-      query.site = marker.site;
+      query.site = site;
       for (const SizeQuery &earlier : queries)
         if (earlier.site != query.site && earlier.sameAs(query))
           siteTable().shareSizeQuery(*earlier.site, *query.site);
       queries.push_back(query);
-    });
+    };
+    forEachCheckMarker(fun, [&](CheckMarker &marker) { note(marker.available(), marker.site); });
+    // The C library's checks too: once its query is merged with a plugin
+    // check's, the check that test dominates proves the library's call
+    // fits and it folds to the plain call, its size never seen.
+    forEachLibcSizeQuery(fun, note);
     return 0;
   }
 };

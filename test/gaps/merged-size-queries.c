@@ -9,6 +9,12 @@
 // RUN:   rm -f %t/r.jsonl; $cc $o -fplugin-arg-fortify-level=$l -fplugin-arg-fortify-report=%t/r.jsonl -c %s -o %t/o.o || exit 1; \
 // RUN:   sed -E 's/.*"function":"([a-z]+)".*"caller":"([a-z_]+)","check":"([a-z]+)","status":"([a-z]+)".*/\2 \1 \3 \4/' %t/r.jsonl | sort -s -k1,1 > %t/sites; \
 // RUN:   FileCheck %s --input-file=%t/sites || exit 1; done; done; done
+// Beside the C library's fortify the same holds: its check of memset asks
+// the query of memcpy's read check, whose test then proves memset fits.
+// RUN: for cc in "%gcc-fortify" "%clang-fortify"; do for l in 2 3; do \
+// RUN:   rm -f %t/r.jsonl; $cc -O2 -D_FORTIFY_SOURCE=$l -fplugin-arg-fortify-level=$l -fplugin-arg-fortify-report=%t/r.jsonl -c %s -o %t/o.o || exit 1; \
+// RUN:   sed -E 's/.*"function":"([a-z]+)".*"caller":"([a-z_]+)","check":"([a-z]+)","status":"([a-z]+)".*/\2 \1 \3 \4/' %t/r.jsonl | sort -s -k1,1 > %t/sites; \
+// RUN:   FileCheck %s --input-file=%t/sites || exit 1; done; done
 // The trace says what the record says (the group rule is settled first).
 // RUN: %gcc-fortify -O2 -fplugin-arg-fortify-trace -c %s -o %t/o.o 2>&1 | FileCheck %s --check-prefix=TRACE
 // RUN: %clang-fortify -O2 -fplugin-arg-fortify-trace -c %s -o %t/o.o 2>&1 | FileCheck %s --check-prefix=TRACE
