@@ -310,6 +310,25 @@ void registerLibcCall(const gcall *call, const fortify::Rule &rule) {
       fortify::encodeSite(site);
 }
 
+// Each size argument of each inlined wrapper's checked call: a tightened
+// size (`min`, the MIN of the library's query and the plugin's) or a size
+// query alone (`min` null).
+static void forEachLibcSize(function *fun,
+                            const std::function<void(tree size, gassign *min, fortify::SiteFacts *)> &visit) {
+  forEachLibcCheck(fun, [&](gcall *call, fortify::SiteFacts *site) {
+    for (unsigned i = 0; i < gimple_call_num_args(call); ++i) {
+      tree size = throughCopies(gimple_call_arg(call, i));
+      if (TREE_CODE(size) != SSA_NAME)
+        continue;
+      gassign *min = dyn_cast<gassign *>(SSA_NAME_DEF_STMT(size));
+      if (min && isTightenedMin(min))
+        visit(size, min, site);
+      else if (isSizeQuery(SSA_NAME_DEF_STMT(size)))
+        visit(size, nullptr, site);
+    }
+  });
+}
+
 // Observed on the sizes the library's checked calls receive (queries of
 // several calls of one pointer may have been merged into one, in another
 // call's block): the MIN of both queries (one may be a constant already:
@@ -328,27 +347,20 @@ void observeLibcSizes(function *fun) {
     return sizeIsKnown(value, staticOnly);
   };
   const bool libraryIsStatic = libcFortifyLevel() < 3;
-  forEachLibcCheck(fun, [&](gcall *call, fortify::SiteFacts *site) {
-    for (unsigned i = 0; i < gimple_call_num_args(call); ++i) {
-      tree size = throughCopies(gimple_call_arg(call, i));
-      if (TREE_CODE(size) != SSA_NAME)
-        continue;
-      gassign *min = dyn_cast<gassign *>(SSA_NAME_DEF_STMT(size));
-      if (min && isTightenedMin(min)) {
-        auto [library, plugin] = tightenedOperands(min);
-        fortify::Fortifier knew =
-            fortify::fortifierOf(known(plugin, false), known(library, libraryIsStatic));
-        site->observeLibcSizes(knew);
-        if (knew == fortify::Fortifier::None)
-          site->noteUnknownReason(classifySize(plugin));
-      } else if (isSizeQuery(SSA_NAME_DEF_STMT(size)) &&
-                 (hasName(size, kLibrarySizeName) || isCheckTemporary(size))) {
-        fortify::Fortifier knew =
-            fortify::fortifierOf(known(size, false), known(size, libraryIsStatic));
-        site->observeLibcSizes(knew);
-        if (knew == fortify::Fortifier::None)
-          site->noteUnknownReason(classifySize(size));
-      }
+  forEachLibcSize(fun, [&](tree size, gassign *min, fortify::SiteFacts *site) {
+    if (min) {
+      auto [library, plugin] = tightenedOperands(min);
+      fortify::Fortifier knew =
+          fortify::fortifierOf(known(plugin, false), known(library, libraryIsStatic));
+      site->observeLibcSizes(knew);
+      if (knew == fortify::Fortifier::None)
+        site->noteUnknownReason(classifySize(plugin));
+    } else if (hasName(size, kLibrarySizeName) || isCheckTemporary(size)) {
+      fortify::Fortifier knew =
+          fortify::fortifierOf(known(size, false), known(size, libraryIsStatic));
+      site->observeLibcSizes(knew);
+      if (knew == fortify::Fortifier::None)
+        site->noteUnknownReason(classifySize(size));
     }
   });
   if (computing)
@@ -359,20 +371,14 @@ void forEachLibcSizeQuery(function *fun,
                           const std::function<void(tree query, fortify::SiteFacts *)> &visit) {
   if (libcCalls().empty())
     return;
-  forEachLibcCheck(fun, [&](gcall *call, fortify::SiteFacts *site) {
-    for (unsigned i = 0; i < gimple_call_num_args(call); ++i) {
-      tree size = throughCopies(gimple_call_arg(call, i));
-      if (TREE_CODE(size) != SSA_NAME)
-        continue;
-      gassign *min = dyn_cast<gassign *>(SSA_NAME_DEF_STMT(size));
-      if (min && isTightenedMin(min)) {
-        auto [library, plugin] = tightenedOperands(min);
-        visit(library, site);
-        visit(plugin, site);
-      } else if (isSizeQuery(SSA_NAME_DEF_STMT(size))) {
-        visit(size, site);
-      }
+  forEachLibcSize(fun, [&](tree size, gassign *min, fortify::SiteFacts *site) {
+    if (!min) {
+      visit(size, site);
+      return;
     }
+    auto [library, plugin] = tightenedOperands(min);
+    visit(library, site);
+    visit(plugin, site);
   });
 }
 
