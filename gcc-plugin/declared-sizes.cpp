@@ -74,18 +74,33 @@ tree parameterAt(unsigned position) {
   return NULL_TREE;
 }
 
+// The explicit access attribute entry of `fndecl` that bounds `parm`, or
+// null (see the list at the top).
+const attr_access *boundingAccess(rdwr_map &accesses, tree fndecl, tree parm) {
+  const attr_access *access = get_parm_access(accesses, parm, fndecl);
+  if (!access || access->internal_p || access->sizarg == UINT_MAX)
+    return nullptr;
+  if (access->mode != access_read_only && access->mode != access_write_only &&
+      access->mode != access_read_write)
+    return nullptr;
+  return access;
+}
+
 }  // namespace
+
+bool declaresSize(tree fndecl, tree parm) {
+  rdwr_map accesses;
+  return TREE_CODE(parm) == PARM_DECL && POINTER_TYPE_P(TREE_TYPE(parm)) &&
+         boundingAccess(accesses, fndecl, parm) != nullptr;
+}
 
 tree declaredObjectSize(SequenceBuilder &b, tree pointer) {
   if (!current_function_decl || TREE_CODE(pointer) != PARM_DECL ||
       DECL_CONTEXT(pointer) != current_function_decl || !POINTER_TYPE_P(TREE_TYPE(pointer)))
     return NULL_TREE;
   rdwr_map accesses;
-  const attr_access *access = get_parm_access(accesses, pointer, current_function_decl);
-  if (!access || access->internal_p || access->sizarg == UINT_MAX)
-    return NULL_TREE;
-  if (access->mode != access_read_only && access->mode != access_write_only &&
-      access->mode != access_read_write)
+  const attr_access *access = boundingAccess(accesses, current_function_decl, pointer);
+  if (!access)
     return NULL_TREE;
   tree pointee = TREE_TYPE(TREE_TYPE(pointer));
   unsigned HOST_WIDE_INT element = 1;

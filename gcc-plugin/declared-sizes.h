@@ -16,6 +16,12 @@ class SequenceBuilder;
 // NULL_TREE when nothing is declared.
 tree declaredObjectSize(SequenceBuilder &b, tree pointer);
 
+// Whether the access attribute of `fndecl` declares a size for its pointer
+// parameter `parm` that declaredObjectSize would use (the mode and size
+// argument it takes). Caller sizes (caller-sizes-pass.cpp) are the same
+// bound, passed automatically: a parameter with a declared size needs none.
+bool declaresSize(tree fndecl, tree parm);
+
 }  // namespace fortify_gcc
 
 #endif

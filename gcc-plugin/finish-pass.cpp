@@ -211,6 +211,7 @@ unsigned int finishChecks(function *fun, const fortify::Options &options, bool b
     if (fortify::usesDynamicSizes(options))
       switchToDynamicSizes(fun);
     observeLibcSizes(fun);
+    observeCallerSizes(fun, true);
   }
   observeLibcChecks(fun);
   bool lowered = finishChkCalls(fun, options, beforeLinkTime);

@@ -1,6 +1,7 @@
 #include "libc-wrappers.h"
 
 #include "check-markers.h"
+#include "passes.h"
 #include "sequence-builder.h"
 #include "site-registry.h"
 #include "unknown-reasons.h"
@@ -134,6 +135,9 @@ bool sizeIsKnown(tree value, bool staticOnly = false) {
     return !integer_all_onesp(value);
   if (TREE_CODE(value) != SSA_NAME)
     return false;
+  // In a copy that takes its callers' sizes: the caller's, at run time.
+  if (isCallerSizeBound(value))
+    return true;
   // GCC's early_objsz bounds a subobject query by what it already knows:
   // q = MIN (__builtin_object_size (p, 1), 19). Known when either is.
   if (gassign *bound = dyn_cast<gassign *>(SSA_NAME_DEF_STMT(value)))
@@ -390,6 +394,10 @@ bool mayTurnDynamic(const gcall *query, function *fun) {
   bool optedOut = false;
   libcSiteOf(query, fun, &optedOut);
   return !optedOut;
+}
+
+fortify::SiteFacts *libcSiteOfStatement(const gimple *stmt, function *fun) {
+  return libcSiteOf(stmt, fun);
 }
 
 void dropTighteningIfOptedOut(function *fun) {

@@ -17,6 +17,7 @@
 #include "site-model.h"
 #include "options.h"
 #include "rules.h"
+#include "site-model.h"
 
 #include <functional>
 
@@ -62,6 +63,8 @@ void registerNoFortifyAttribute(const char *pluginName);
 // function, where the library's size must stay its own.
 bool mayTurnDynamic(const gcall *query, function *fun);
 
+// The call site of the inlined wrapper a statement belongs to, or null.
+fortify::SiteFacts *libcSiteOfStatement(const gimple *stmt, function *fun);
 // Right after the early inliner: in a no_fortify function, the inlined
 // wrappers' sizes go back to the library's own, before any folder merges
 // them with the plugin's.

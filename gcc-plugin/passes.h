@@ -36,6 +36,20 @@ void guardNullChoices(function *fun);
 // ask the same size query (see shared-queries-pass.cpp).
 opt_pass *makeSharedQueriesPass(gcc::context *context);
 
+// Caller sizes (caller-sizes-pass.cpp): before the early local passes, the
+// copies of local functions that take their callers' sizes, and the calls
+// redirected to them; before early_objsz, the bound inside each copy.
+opt_pass *makeCallerSizesPass(gcc::context *context, const fortify::Options &options);
+opt_pass *makeCallerBoundPass(gcc::context *context);
+// Where the sizes are evaluated (after each objsz pass, or before the IR is
+// written for LTO, `beforeLinkTime`: a size still a query counts as
+// unknown): a call that passes a copy an unknown size makes the sites that
+// use it unknown, for the reason of the argument.
+void observeCallerSizes(function *fun, bool beforeLinkTime);
+// Whether a size is the bound a copy puts on a check from its caller's size
+// (known at run time).
+bool isCallerSizeBound(tree value);
+
 // After each objsz pass: records the call sites whose object size folded to
 // "unknown" (see size-probe-pass.cpp). observeUnknownSizes does the work.
 opt_pass *makeSizeProbePass(gcc::context *context);

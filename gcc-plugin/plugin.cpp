@@ -23,6 +23,8 @@ plugin_info kPluginInfo = {
     "  -fplugin-arg-fortify-mode=trap|abort|report|chk  how an overflow stops the program (default trap;\n"
     "                                        chk: glibc's __*_chk entry points where glibc has one)\n"
     "  -fplugin-arg-fortify-reads=on|off     over-read checks from level 2 (default on)\n"
+    "  -fplugin-arg-fortify-caller-sizes=on|off  copies of static functions that take their callers'\n"
+    "                                        sizes for pointer parameters (default on)\n"
     "  -fplugin-arg-fortify-werror           a call proven to overflow is an error\n"
     "  -fplugin-arg-fortify-report=PATH      append coverage records (JSON Lines) to PATH\n"
     "  -fplugin-arg-fortify-stats            print the counters of calls seen, checked, folded ... to stderr\n"
@@ -92,9 +94,13 @@ int plugin_init(plugin_name_args *info, plugin_gcc_version *version) {
                PASS_POS_INSERT_BEFORE);
   registerPass(info->base_name, fortify_gcc::makeO0ObjectSizePass(g, gOptions), "ssa",
                PASS_POS_INSERT_AFTER);
+  registerPass(info->base_name, fortify_gcc::makeCallerSizesPass(g, gOptions), "opt_local_passes",
+               PASS_POS_INSERT_BEFORE);
   registerPass(info->base_name, fortify_gcc::makeSharedQueriesPass(g), "early_objsz",
                PASS_POS_INSERT_BEFORE);
   registerPass(info->base_name, fortify_gcc::makeOptOutPass(g), "early_objsz",
+               PASS_POS_INSERT_BEFORE);
+  registerPass(info->base_name, fortify_gcc::makeCallerBoundPass(g), "early_objsz",
                PASS_POS_INSERT_BEFORE);
   registerPass(info->base_name, fortify_gcc::makeDynamicSizesPass(g, gOptions), "objsz",
                PASS_POS_INSERT_BEFORE, 0);

@@ -46,6 +46,7 @@ void observeUnknownSizes(function *fun) {
         marker.site->noteUnknownReason(*why);
     }
   });
+  observeCallerSizes(fun, false);
 }
 
 opt_pass *makeSizeProbePass(gcc::context *context) { return new SizeProbePass(context); }

@@ -4,7 +4,10 @@
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: %gcc-fortify -O2 -S -o /dev/null -fplugin-arg-fortify-trace -fplugin-arg-fortify-stats %s 2> %t/gcc.err
 // RUN: %clang-fortify -O2 -S -o /dev/null -fplugin-arg-fortify-trace -fplugin-arg-fortify-stats %s 2> %t/clang.err
-// RUN: diff %t/gcc.err %t/clang.err
+// Each plugin's caller-sizes lines (issue 16) come from its own branch of
+// that work; the decisions and statuses below are compared without them.
+// RUN: grep -v '^fortify: caller sizes: ' %t/gcc.err > %t/gcc.cmp; grep -v '^fortify: caller sizes: ' %t/clang.err > %t/clang.cmp
+// RUN: diff %t/gcc.cmp %t/clang.cmp
 // RUN: FileCheck %s --input-file=%t/gcc.err
 // At -O0 too (Clang's finishing pass lowers the sizes itself).
 // RUN: %gcc-fortify -O0 -S -o /dev/null -fplugin-arg-fortify-stats %s 2> %t/gcc0.err

@@ -42,6 +42,10 @@ TEST(CallerSizesTest, Refusals) {
   facts.variadic = true;
   EXPECT_EQ(callerSizeRefusal(facts, true), CallerSizeRefusal::Variadic);
   facts = copyable();
+  facts.copyable = false;
+  EXPECT_EQ(callerSizeRefusal(facts, true), CallerSizeRefusal::NotCopyable);
+  EXPECT_EQ(callerSizeRefusalName(CallerSizeRefusal::NotCopyable), "not-copyable");
+  facts = copyable();
   facts.unsizedPointerParameters = 0;
   EXPECT_EQ(callerSizeRefusal(facts, true), CallerSizeRefusal::NothingToSize);
   facts = copyable();
