@@ -13,6 +13,8 @@ CallerSizeRefusal callerSizeRefusal(const CalleeFacts &facts, bool enabled) {
     return CallerSizeRefusal::VisibleOutside;
   if (facts.variadic)
     return CallerSizeRefusal::Variadic;
+  if (!facts.copyable)
+    return CallerSizeRefusal::NotCopyable;
   if (facts.unsizedPointerParameters == 0)
     return CallerSizeRefusal::NothingToSize;
   if (facts.directCalls == 0)
@@ -40,6 +42,8 @@ std::string_view callerSizeRefusalName(CallerSizeRefusal refusal) {
     return "no-direct-call";
   case CallerSizeRefusal::TooManyParameters:
     return "too-many-parameters";
+  case CallerSizeRefusal::NotCopyable:
+    return "not-copyable";
   }
   return "?";
 }

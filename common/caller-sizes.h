@@ -29,6 +29,9 @@ struct CalleeFacts {
   // serves the direct calls and the original stays for the others.
   bool addressTaken = false;
   bool variadic = false;
+  // The compiler can copy its body: not marked `noclone` or `noipa`, no
+  // label taken from outside it, a prototype to add parameters to.
+  bool copyable = true;
   // The compiler optimises the function (not -O0, not `optnone`). At -O0
   // and -Og a copy would show in stack traces and debuggers under another
   // name; issue 16 keeps those as they are.
@@ -51,6 +54,7 @@ enum class CallerSizeRefusal {
   NothingToSize,      // no parameter reaches a check of unknown size
   NoDirectCall,       // only called through pointers, or never
   TooManyParameters,  // more than kMaxCallerSizedParameters to size
+  NotCopyable,        // the compiler cannot copy it (CalleeFacts::copyable)
 };
 
 // A copy passes at most this many sizes; a function with more unsized
