@@ -367,17 +367,21 @@ private:
     return size;
   }
 
-  // What the caller of a pass_object_size parameter said is left after
-  // `pointer` (derived from the parameter): 0 past the end, -1 (unknown)
-  // before the start, which the parameter's size says nothing about. A
-  // caller's unknown (-1) stays far above any write.
+  // What the caller of a pass_object_size parameter (or of a caller-sized
+  // copy: CallerSizes.h) said is left after `pointer` (derived from the
+  // parameter), as fortify::sizeFromCaller has it: 0 past the end; -1
+  // (unknown) before the start, which the parameter's size says nothing
+  // about, and whatever the offset when the caller did not know (-1), so
+  // that the check folds away and the probe sees why (SizeProbe.cpp).
   Value *passedSize(Value *pointer, const CheckSite::PassedSize &passed) {
     Value *at = builder_.CreatePtrToInt(pointer, sizeType_);
     Value *start = builder_.CreatePtrToInt(passed.pointer, sizeType_);
-    Value *left = builder_.CreateBinaryIntrinsic(Intrinsic::usub_sat, toSize(passed.size),
+    Value *size = toSize(passed.size);
+    Value *left = builder_.CreateBinaryIntrinsic(Intrinsic::usub_sat, size,
                                                  builder_.CreateSub(at, start));
-    Value *before = builder_.CreateSExt(builder_.CreateICmpULT(at, start), sizeType_);
-    return builder_.CreateOr(left, before);
+    Value *unknown = builder_.CreateICmpEQ(size, ConstantInt::getAllOnesValue(sizeType_));
+    Value *none = builder_.CreateOr(builder_.CreateICmpULT(at, start), unknown);
+    return builder_.CreateOr(left, builder_.CreateSExt(none, sizeType_));
   }
 
   // Whether `name` can be called as the C library's function: a module

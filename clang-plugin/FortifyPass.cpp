@@ -2,6 +2,7 @@
 #include "FrontendFacts.h"
 #include "Strings.h"
 
+#include "CallerSizes.h"
 #include "CheckEmitter.h"
 #include "UsableSizes.h"
 #include "DecisionLog.h"
@@ -122,23 +123,52 @@ unsigned passedSizesFirstArgument(const Function &function) {
 }
 
 // The pass_object_size parameters of `function` (FrontendFacts.h), when its
-// IR arguments are laid out as the front end expected.
-const PassedObjectSizes *passedObjectSizes(const Function &function) {
+// IR arguments are laid out as the front end expected; `name`: the
+// function's symbol in the front end's facts, `extra`: arguments a
+// caller-sized copy appends (CallerSizes.h).
+const PassedObjectSizes *passedObjectSizes(const Function &function, StringRef name,
+                                           unsigned extra = 0) {
   const FrontendFacts *facts = activeFacts();
   if (!facts || facts->passedObjectSizes.empty())
     return nullptr;
-  auto found = facts->passedObjectSizes.find(function.getName());
+  auto found = facts->passedObjectSizes.find(name);
   if (found == facts->passedObjectSizes.end())
     return nullptr;
   const PassedObjectSizes &sizes = found->second;
   const unsigned first = passedSizesFirstArgument(function);
-  if (function.arg_size() != first + sizes.arguments)
+  if (function.arg_size() != first + sizes.arguments + extra)
     return nullptr;
   for (const PassedObjectSize &parameter : sizes.parameters)
     if (!function.getArg(first + parameter.pointer)->getType()->isPointerTy() ||
         !function.getArg(first + parameter.size)->getType()->isIntegerTy())
       return nullptr;
   return &sizes;
+}
+
+// The parameters of `function` whose sizes arrive in other arguments:
+// declared pass_object_size ones, and those a caller-sized copy takes.
+std::vector<SizedParameter> sizedParameters(const Function &function,
+                                            const CallerSizedCopies &copies) {
+  std::vector<SizedParameter> sized;
+  const CallerSizedCopy *copy = copies.copy(function);
+  if (copy)
+    sized = copy->parameters;
+  const PassedObjectSizes *passed =
+      copy ? passedObjectSizes(function, copy->original, unsigned(copy->parameters.size()))
+           : passedObjectSizes(function, function.getName());
+  if (passed) {
+    const unsigned first = passedSizesFirstArgument(function);
+    for (const PassedObjectSize &parameter : passed->parameters)
+      sized.push_back({first + parameter.pointer, first + parameter.size, parameter.type});
+  }
+  return sized;
+}
+
+// The rule a caller's size query for a copy is made under: any rule that
+// writes, as the query only asks the size of the object (CallerSizes.h).
+const fortify::Rule *sizeQueryRule() {
+  static const fortify::Rule *rule = fortify::findRule("memcpy");
+  return rule;
 }
 
 bool isPointerArgument(const CallBase &call, int index) {
@@ -188,21 +218,10 @@ fortify::Route routeOf(CallKind kind) {
   return fortify::Route::Direct;
 }
 
-// The rule of a call the program made, not yet looked at; null for other
-// calls and for the compiler's own copies (an aggregate assignment becomes
-// llvm.memcpy: not a call, GCC makes none of it), which are traced and
-// marked so that no later run looks at them again.
-const fortify::Rule *programCallRule(CallBase &call, unsigned checkedKind, MDNode *marker,
-                                     RunLog &log, CallKind &kind, bool &isIntrinsic) {
-  if (call.getMetadata(checkedKind))
-    return nullptr;
-  const fortify::Rule *rule = ruleForCall(call, isIntrinsic, kind);
-  if (rule && isIntrinsic && !isProgramCall(call.getDebugLoc().get())) {
-    CallTrace decision(call, *rule, fortify::Route::CompilerCopy, log.counters, log.trace);
-    call.setMetadata(checkedKind, marker);
-    return nullptr;
-  }
-  return rule;
+// An llvm.mem* Clang made for an aggregate copy, not a call the program
+// wrote: GCC's aggregate copies are assignments, never checked.
+bool isCompilerCopy(const CallBase &call, bool isIntrinsic) {
+  return isIntrinsic && !isProgramCall(call.getDebugLoc().get());
 }
 
 // A function the programmer opted out: its calls are recorded as not
@@ -212,89 +231,189 @@ void leaveUnchecked(Function &function, unsigned checkedKind, RunLog &log) {
   MDNode *marker = MDNode::get(function.getContext(), {});
   for (Instruction &instruction : instructions(function)) {
     auto *call = dyn_cast<CallBase>(&instruction);
-    CallKind kind;
-    bool isIntrinsic = false;
-    if (!call)
+    if (!call || call->getMetadata(checkedKind))
       continue;
-    if (const fortify::Rule *rule = programCallRule(*call, checkedKind, marker, log, kind, isIntrinsic)) {
-      CallTrace decision(*call, *rule, fortify::Route::OptedOut, log.counters, log.trace);
-      recordUncheckedCall(*call, *rule, /*byLibc=*/kind != CallKind::Plain);
+    bool isIntrinsic = false;
+    CallKind kind;
+    if (const fortify::Rule *rule = ruleForCall(*call, isIntrinsic, kind)) {
+      const bool copy = isCompilerCopy(*call, isIntrinsic);
+      CallTrace decision(*call, *rule, copy ? fortify::Route::CompilerCopy : fortify::Route::OptedOut,
+                         log.counters, log.trace);
+      if (!copy)
+        recordUncheckedCall(*call, *rule, /*byLibc=*/kind != CallKind::Plain);
       call->setMetadata(checkedKind, marker);
     }
   }
 }
 
+// What the instrumentation makes of one call of a rule-table function.
+enum class Found {
+  CompilerCopy,   // an aggregate copy Clang made, not a call: never checked
+  LibcUnchecked,  // a C library wrapper of another shape: the library's
+  NotLibc,        // a program's own function of another prototype
+  NoCheck,        // no check applies (the options): not protected
+  Site,           // a call to check
+};
+
+struct FoundCall {
+  Found what;
+  const fortify::Rule *rule;
+  fortify::Route route;  // the trace's, for all but sites
+  CallKind kind;         // for sites: how the call is reached
+  CheckSite site;
+};
+
+// How `call` is to be checked, deciding nothing yet: the instrumentation
+// acts on it, and the caller-sizes planning (CallerSizes.h) reads which
+// pointers the checks will ask sizes of.
+std::optional<FoundCall> findCall(CallBase &call, const fortify::Options &options,
+                                  const ResultSigns *signs) {
+  bool isIntrinsic = false;
+  CallKind kind;
+  const fortify::Rule *rule = ruleForCall(call, isIntrinsic, kind);
+  if (!rule)
+    return std::nullopt;
+  FoundCall found{Found::Site, rule, routeOf(kind), kind,
+                  CheckSite{&call, rule, nullptr, std::nullopt, nullptr, std::nullopt}};
+  auto other = [&](Found what, fortify::Route route) {
+    found.what = what;
+    found.route = route;
+    return found;
+  };
+  if (isCompilerCopy(call, isIntrinsic))
+    return other(Found::CompilerCopy, fortify::Route::CompilerCopy);
+  // An inline definition that does not call the C library's checked entry
+  // points (a program's own always_inline memcpy, or a wrapper that
+  // checks by other means) is checked as the function it defines, at the
+  // call; its body is still never instrumented.
+  if (kind == CallKind::LibcWrapper && !callsCheckedEntryPoint(*call.getCalledFunction()))
+    found.kind = kind = CallKind::Plain;
+  CheckSite &site = found.site;
+  if (kind != CallKind::Plain) {
+    // The C library checks the write; the plugin gives that check its
+    // own size and adds its over-read checks (LibcFortify.h).
+    bool wrapperShape = kind == CallKind::LibcWrapper && matchesPrototype(call, *rule, false);
+    site.writeCheckedByLibc = true;
+    if (checksWrite(*rule) && isPointerArgument(call, rule->dest))
+      site.objectPointer = call.getArgOperand(rule->dest);
+    // A checked entry point takes the function's own arguments first.
+    bool sameArguments = wrapperShape || (kind == CallKind::LibcChecked && !rule->variadic &&
+                                          int(call.arg_size()) == rule->arity + 1);
+    if (checksRead(*rule, options) && sameArguments && isPointerArgument(call, rule->readArg))
+      site.readPointer = call.getArgOperand(rule->readArg);
+    if (kind == CallKind::LibcWrapper && !wrapperShape)
+      return other(Found::LibcUnchecked, fortify::Route::LibcWrapper);
+    return found;
+  }
+  // Not the C library's function (a program's own of another prototype):
+  // not a call site at all.
+  if (!matchesPrototype(call, *rule, isIntrinsic))
+    return other(Found::NotLibc, fortify::Route::NotLibc);
+  if (!hasAnyCheck(*rule, options))
+    return other(Found::NoCheck, fortify::Route::Direct);
+  if (checksWrite(*rule))
+    site.objectPointer = call.getArgOperand(rule->dest);
+  if (checksRead(*rule, options))
+    site.readPointer = call.getArgOperand(rule->readArg);
+  if (signs && !isIntrinsic) {
+    StringRef name = call.getCalledFunction()->getName();
+    name.consume_front("\1");
+    if (auto found = signs->find(name); found != signs->end())
+      site.resultSigned = found->second;
+  }
+  return found;
+}
+
+// The parameters whose objects this function's checks will ask the size of
+// without knowing it (CallerSizes.h): a pointer that is a parameter (or
+// derived from one), which no declared pass_object_size sizes and, for a
+// subobject check, no member access narrows.
+void unsizedUses(Function &function, const fortify::Options &options, unsigned checkedKind,
+                 SmallVectorImpl<UnsizedUse> &uses) {
+  std::optional<DominatorTree> dominators;
+  std::optional<UsableBlocks> usable;
+  const std::vector<SizedParameter> declared = sizedParameters(function, CallerSizedCopies());
+  const DataLayout &layout = function.getParent()->getDataLayout();
+  auto note = [&](const Value *pointer, bool subobject) {
+    const auto *argument = dyn_cast<Argument>(pointerOrigin(pointer, *dominators));
+    if (!argument || !argument->getType()->isPointerTy())
+      return;
+    for (const SizedParameter &parameter : declared)
+      if (parameter.pointer == argument->getArgNo())
+        return;
+    SubobjectQuery query;
+    query.subobject = true;
+    query.dynamic = fortify::usesDynamicSizes(options);
+    query.facts = activeFacts();
+    if (subobject && closestSubobject(pointer, layout, query))
+      return;
+    uses.push_back({argument->getArgNo(), subobject, usable->covers(pointer)});
+  };
+  for (Instruction &instruction : instructions(function)) {
+    auto *call = dyn_cast<CallBase>(&instruction);
+    if (!call || call->getMetadata(checkedKind))
+      continue;
+    std::optional<FoundCall> found = findCall(*call, options, nullptr);
+    if (!found || found->what != Found::Site)
+      continue;
+    if (!dominators) {
+      dominators.emplace(function);
+      usable.emplace(function);
+    }
+    if (const Value *object = found->site.objectPointer)
+      note(object, fortify::objectSizeType(*found->rule, options.level) == 1 &&
+                       object != found->site.readPointer);
+    if (const Value *read = found->site.readPointer)
+      note(read, false);
+  }
+}
+
 bool instrumentFunction(Function &function, const fortify::Options &options,
                         unsigned checkedKind, const ResultSigns *signs,
-                        FunctionAnalysisManager &analyses, RunLog &log) {
+                        const CallerSizedCopies &copies, FunctionAnalysisManager &analyses,
+                        RunLog &log) {
   MDNode *marker = MDNode::get(function.getContext(), {});
   SmallVector<CheckSite, 8> sites;
   SmallVector<CallKind, 8> kinds;
+  // Per site: whether its write check asks closest-subobject sizes, and for
+  // the sizes a call of a caller-sized copy passes (CallerSizes.h), which
+  // argument takes it (-1: a check).
+  SmallVector<bool, 8> subobjectSizes;
+  SmallVector<int, 8> sizeArguments;
   for (Instruction &instruction : instructions(function)) {
     auto *call = dyn_cast<CallBase>(&instruction);
-    CallKind kind;
-    bool isIntrinsic = false;
-    const fortify::Rule *rule =
-        call ? programCallRule(*call, checkedKind, marker, log, kind, isIntrinsic) : nullptr;
-    if (!rule)
+    if (!call || call->getMetadata(checkedKind))
       continue;
-    // An inline definition that does not call the C library's checked entry
-    // points (a program's own always_inline memcpy, or a wrapper that
-    // checks by other means) is checked as the function it defines, at the
-    // call; its body is still never instrumented.
-    if (kind == CallKind::LibcWrapper && !callsCheckedEntryPoint(*call->getCalledFunction()))
-      kind = CallKind::Plain;
-    if (kind != CallKind::Plain) {
-      // The C library checks the write; the plugin gives that check its
-      // own size and adds its over-read checks (LibcFortify.h).
-      bool wrapperShape = kind == CallKind::LibcWrapper && matchesPrototype(*call, *rule, false);
-      CheckSite site{call, rule, nullptr, std::nullopt, nullptr, std::nullopt};
-      site.writeCheckedByLibc = true;
-      if (checksWrite(*rule) && isPointerArgument(*call, rule->dest))
-        site.objectPointer = call->getArgOperand(rule->dest);
-      // A checked entry point takes the function's own arguments first.
-      bool sameArguments = wrapperShape || (kind == CallKind::LibcChecked && !rule->variadic &&
-                                            int(call->arg_size()) == rule->arity + 1);
-      if (checksRead(*rule, options) && sameArguments && isPointerArgument(*call, rule->readArg))
-        site.readPointer = call->getArgOperand(rule->readArg);
-      if (kind == CallKind::LibcWrapper && !wrapperShape) {
-        CallTrace decision(*call, *rule, fortify::Route::LibcWrapper, log.counters, log.trace);
-        recordUncheckedCall(*call, *rule, /*byLibc=*/true);
-        call->setMetadata(checkedKind, marker);
-        continue;
+    if (copies.sizesPending(*call)) {
+      // Each size the copy takes is asked as a write check of the
+      // argument would ask it, with the parameter's object-size type.
+      for (const SizedParameter &parameter : copies.copy(*call->getCalledFunction())->parameters) {
+        CheckSite site{call, sizeQueryRule(), nullptr, std::nullopt, nullptr, std::nullopt};
+        site.objectPointer = call->getArgOperand(parameter.pointer);
+        sites.push_back(site);
+        kinds.push_back(CallKind::Plain);
+        subobjectSizes.push_back(parameter.type == 1);
+        sizeArguments.push_back(int(parameter.size));
       }
-      sites.push_back(site);
-      kinds.push_back(kind);
       continue;
     }
-    if (!matchesPrototype(*call, *rule, isIntrinsic)) {
-      // Not the C library's function (a program's own of another
-      // prototype): not a call site at all.
-      CallTrace decision(*call, *rule, fortify::Route::NotLibc, log.counters, log.trace);
-      call->setMetadata(checkedKind, marker);
+    std::optional<FoundCall> found = findCall(*call, options, signs);
+    if (!found)
+      continue;
+    if (found->what == Found::Site) {
+      sites.push_back(found->site);
+      kinds.push_back(found->kind);
+      subobjectSizes.push_back(found->site.objectPointer &&
+                               fortify::objectSizeType(*found->rule, options.level) == 1);
+      sizeArguments.push_back(-1);
       continue;
     }
-    if (!hasAnyCheck(*rule, options)) {
-      // Recorded as unprotected, and marked so that a second run does not
-      // record it again.
-      CallTrace decision(*call, *rule, fortify::Route::Direct, log.counters, log.trace);
-      recordUncheckedCall(*call, *rule, /*byLibc=*/false);
-      call->setMetadata(checkedKind, marker);
-      continue;
-    }
-    CheckSite site{call, rule, nullptr, std::nullopt, nullptr, std::nullopt};
-    if (checksWrite(*rule))
-      site.objectPointer = call->getArgOperand(rule->dest);
-    if (checksRead(*rule, options))
-      site.readPointer = call->getArgOperand(rule->readArg);
-    if (signs && !isIntrinsic) {
-      StringRef name = call->getCalledFunction()->getName();
-      name.consume_front("\1");
-      if (auto found = signs->find(name); found != signs->end())
-        site.resultSigned = found->second;
-    }
-    sites.push_back(site);
-    kinds.push_back(kind);
+    // Recorded (when a call at all) and marked, so that a second run does
+    // not record it again.
+    CallTrace decision(*call, *found->rule, found->route, log.counters, log.trace);
+    if (found->what == Found::LibcUnchecked || found->what == Found::NoCheck)
+      recordUncheckedCall(*call, *found->rule, /*byLibc=*/found->what == Found::LibcUnchecked);
+    call->setMetadata(checkedKind, marker);
   }
   if (sites.empty())
     return false;
@@ -305,9 +424,9 @@ bool instrumentFunction(Function &function, const fortify::Options &options,
   // Dominators: for forwarding through locals (-O0), and at level 3 for
   // seeing which objects this function sees (DynamicSizes.h).
   const bool dynamic = fortify::usesDynamicSizes(options);
-  const PassedObjectSizes *passed = passedObjectSizes(function);
+  const std::vector<SizedParameter> sized = sizedParameters(function, copies);
   std::optional<DominatorTree> dominators;
-  if (function.hasOptNone() || dynamic || passed)
+  if (function.hasOptNone() || dynamic || !sized.empty())
     dominators.emplace(function);
   const TargetLibraryInfo *libraries =
       dynamic ? &analyses.getResult<TargetLibraryAnalysis>(function) : nullptr;
@@ -318,14 +437,15 @@ bool instrumentFunction(Function &function, const fortify::Options &options,
     site.objectSizeDynamicNow = site.objectPointer && dynamicNow(site.objectPointer);
     site.readSizeDynamicNow = site.readPointer && dynamicNow(site.readPointer);
   }
-  for (CheckSite &site : sites) {
+  for (unsigned i = 0; i < sites.size(); ++i) {
+    CheckSite &site = sites[i];
     if (Value *dest = site.objectPointer) {
       if (function.hasOptNone())
         site.objectPointer = forwardThroughLocals(dest, site.call, *dominators);
       // Narrowing looks only at the value actually passed: a pointer that
       // went through a local variable is not narrowed, at any -O level.
       SubobjectQuery query;
-      query.subobject = fortify::objectSizeType(*site.rule, options.level) == 1;
+      query.subobject = subobjectSizes[i];
       query.dynamic = dynamic;
       query.facts = activeFacts();
       site.subobjectLimit = closestSubobject(dest, layout, query);
@@ -335,26 +455,27 @@ bool instrumentFunction(Function &function, const fortify::Options &options,
     if (site.readPointer && function.hasOptNone())
       site.readPointer = forwardThroughLocals(site.readPointer, site.call, *dominators);
   }
-  // Sizes the callers passed for pass_object_size parameters. Type 0 (the
-  // whole object) bounds every check, type 1 (the closest subobject) only a
-  // subobject check; 2 and 3 are lower bounds (0 when unknown): none.
-  if (passed) {
+  // Sizes the callers passed for pass_object_size parameters and for the
+  // parameters of a caller-sized copy. Type 0 (the whole object) bounds
+  // every check, type 1 (the closest subobject) only a subobject check;
+  // 2 and 3 are lower bounds (0 when unknown): none.
+  if (!sized.empty()) {
     auto passedFor = [&](Value *pointer, bool subobject) -> std::optional<CheckSite::PassedSize> {
       const auto *argument = dyn_cast<Argument>(pointerOrigin(pointer, *dominators));
       if (!argument)
         return std::nullopt;
-      for (const PassedObjectSize &parameter : passed->parameters)
-        if (parameter.pointer == argument->getArgNo() - passedSizesFirstArgument(function) &&
+      for (const SizedParameter &parameter : sized)
+        if (parameter.pointer == argument->getArgNo() &&
             (parameter.type == 0 || (parameter.type == 1 && subobject)))
-          return CheckSite::PassedSize{function.getArg(argument->getArgNo()),
-                                       function.getArg(argument->getArgNo() + 1)};
+          return CheckSite::PassedSize{function.getArg(parameter.pointer),
+                                       function.getArg(parameter.size)};
       return std::nullopt;
     };
-    for (CheckSite &site : sites) {
+    for (unsigned i = 0; i < sites.size(); ++i) {
+      CheckSite &site = sites[i];
       if (site.objectPointer)
-        site.objectPassedSize = passedFor(
-            site.objectPointer, fortify::objectSizeType(*site.rule, options.level) == 1 &&
-                                    site.objectPointer != site.readPointer);
+        site.objectPassedSize =
+            passedFor(site.objectPointer, subobjectSizes[i] && site.objectPointer != site.readPointer);
       if (site.readPointer)
         site.readPassedSize = passedFor(site.readPointer, false);
     }
@@ -369,6 +490,11 @@ bool instrumentFunction(Function &function, const fortify::Options &options,
 
   for (unsigned i = 0; i < sites.size(); ++i) {
     const CheckSite &site = sites[i];
+    if (sizeArguments[i] >= 0) {
+      // A call of a caller-sized copy: the size its checks may use.
+      site.call->setArgOperand(unsigned(sizeArguments[i]), emitWriteObjectSize(site, options));
+      continue;
+    }
     CallTrace decision(*site.call, *site.rule, routeOf(kinds[i]), log.counters, log.trace);
     // Marked first: inlining a wrapper deletes the call.
     site.call->setMetadata(checkedKind, marker);
@@ -410,6 +536,25 @@ PreservedAnalyses FortifyPass::run(Module &module, ModuleAnalysisManager &analys
   RunLog log;
   log.trace = tracing(options_);
   SmallPtrSet<const Function *, 4> optOut = optedOut(module);
+  // Caller sizes: the copies are made here, before any check, so that each
+  // site is in one body and recorded once, and before the inliner, which
+  // then sees the copies like any function: a copy inlined into its caller
+  // takes the caller's own size query of the argument, which folds with the
+  // caller's (a constant, a run-time size at level 3, or -1); one left out
+  // of line checks against the size its callers pass. Subobject sizes come
+  // from the typed GEPs that only exist this early, in the callee as in
+  // the callers. Functions the plugin leaves alone get no copy.
+  SmallPtrSet<const Function *, 8> leftAlone(optOut.begin(), optOut.end());
+  for (Function &function : module)
+    if (isLibcWrapperBody(function))
+      leftAlone.insert(&function);
+  CallerSizedCopies copies;
+  changed |= copies.make(
+      module, options_, optimising_, leftAlone,
+      [&](Function &function, SmallVectorImpl<UnsizedUse> &uses) {
+        unsizedUses(function, options_, checkedKind, uses);
+      },
+      log.trace);
   for (Function &function : module) {
     if (function.isDeclaration() || startsWith(function.getName(), kInternalPrefix) ||
         isLibcWrapperBody(function))
@@ -420,7 +565,7 @@ PreservedAnalyses FortifyPass::run(Module &module, ModuleAnalysisManager &analys
       continue;
     }
     changed |= instrumentFunction(function, options_, checkedKind,
-                                    facts_ ? &facts_->signs : nullptr, functions, log);
+                                  facts_ ? &facts_->signs : nullptr, copies, functions, log);
   }
   publishCounters(log.counters, options_);
   return changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
@@ -458,8 +603,8 @@ void registerFortifyPass(PassBuilder &builder, const fortify::Options &options,
     callbacks->addClassToPassName(FortifyFinishPass::name(), kFinishPassName);
   }
   builder.registerPipelineStartEPCallback(
-      [options, facts](ModulePassManager &passes, OptimizationLevel) {
-        passes.addPass(FortifyPass(options, facts));
+      [options, facts](ModulePassManager &passes, OptimizationLevel level) {
+        passes.addPass(FortifyPass(options, facts, level != OptimizationLevel::O0));
       });
   registerOptimizerEarly(builder, [](ModulePassManager &passes, OptimizationLevel) {
     passes.addPass(FortifyProbePass());

@@ -29,9 +29,12 @@ inline constexpr const char *kFinishPassName = "fortify-finish";
 
 class FortifyPass : public llvm::PassInfoMixin<FortifyPass> {
 public:
+  // `optimising`: the pipeline optimises (not -O0); caller-sized copies
+  // are made only then (CallerSizes.h).
   explicit FortifyPass(const fortify::Options &options,
-                       std::shared_ptr<const FrontendFacts> facts = nullptr)
-      : options_(options), facts_(std::move(facts)) {}
+                       std::shared_ptr<const FrontendFacts> facts = nullptr,
+                       bool optimising = true)
+      : options_(options), facts_(std::move(facts)), optimising_(optimising) {}
   // A pass that only reports `error` as a compile error (a bad
   // FORTIFY_PLUGIN_OPTIONS): a pass plugin has no other way to fail the
   // compilation than a diagnostic.
@@ -54,6 +57,7 @@ private:
 
   fortify::Options options_;
   std::shared_ptr<const FrontendFacts> facts_;
+  bool optimising_ = true;
   std::string optionsError_;
 };
 

@@ -45,11 +45,32 @@ const Value *throughSingleStore(const Value *value) {
   return stored ? stored : value;
 }
 
+// The size a caller passed, when `size` is bounded by it as the checks of
+// a pass_object_size parameter or a caller-sized copy are
+// (CheckEmitter.cpp): umin(own, usub.sat(passed, offset) | unknown);
+// `own` is then the check's own size.
+const Value *passedBound(const Value *&size) {
+  const auto *bound = dyn_cast<IntrinsicInst>(size);
+  if (!bound || bound->getIntrinsicID() != Intrinsic::umin)
+    return nullptr;
+  const auto *either = dyn_cast<BinaryOperator>(bound->getArgOperand(1));
+  const auto *left = either && either->getOpcode() == Instruction::Or
+                         ? dyn_cast<IntrinsicInst>(either->getOperand(0))
+                         : nullptr;
+  if (!left || left->getIntrinsicID() != Intrinsic::usub_sat)
+    return nullptr;
+  size = bound->getArgOperand(0);
+  return left->getArgOperand(0)->stripPointerCasts();
+}
+
 // What an llvm.objectsize call asks: the object's base pointer, the constant
-// offset into it and the query's flags. Null base: not a query.
-using QueryKey = std::tuple<const Value *, int64_t, bool, bool, bool>;
+// offset into it, the query's flags, and the size a caller passed that
+// bounds it (two checks with one query and one bound merge as one). Null
+// base: not a query.
+using QueryKey = std::tuple<const Value *, int64_t, bool, bool, bool, const Value *>;
 
 QueryKey keyOf(const Value *size, const DataLayout &layout) {
+  const Value *passed = passedBound(size);
   const auto *query = dyn_cast<IntrinsicInst>(size);
   if (!query || query->getIntrinsicID() != Intrinsic::objectsize)
     return {};
@@ -69,7 +90,7 @@ QueryKey keyOf(const Value *size, const DataLayout &layout) {
     pointer = next;
   }
   auto flag = [&](unsigned i) { return cast<ConstantInt>(query->getArgOperand(i))->isOne(); };
-  return {pointer, total, flag(1), flag(2), flag(3)};
+  return {pointer, total, flag(1), flag(2), flag(3), passed};
 }
 
 }  // namespace

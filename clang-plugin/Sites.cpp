@@ -1,4 +1,5 @@
 #include "Sites.h"
+#include "CallerSizes.h"
 #include "counters.h"
 #include "FrontendFacts.h"
 #include "Strings.h"
@@ -72,7 +73,8 @@ fortify::SiteDescriptor describeCall(const CallBase &call, fortify::Problem prob
   } else {
     site.file = sourceFileName(*call.getModule());
   }
-  site.caller = demangleName(call.getFunction()->getName());
+  // A caller-sized copy's sites are the original's (CallerSizes.h).
+  site.caller = demangleName(originalFunctionName(call.getFunction()->getName()));
   return site;
 }
 

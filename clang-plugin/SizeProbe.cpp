@@ -29,6 +29,35 @@ bool isNullGuard(const SelectInst &select) {
   return select.getMetadata(kNullGuardMetadata) != nullptr;
 }
 
+// `select (S == -1 [| ...]), -1, left`: a passed size after InstCombine
+// turned `left | sext(S == -1)` into a choice (CheckEmitter.cpp). Its -1
+// is unknown exactly when S is; S, or null when `size` is not that.
+Value *unknownPassedSize(Value *size) {
+  auto *select = dyn_cast<SelectInst>(size);
+  auto *minusOne = select ? dyn_cast<ConstantInt>(select->getTrueValue()) : nullptr;
+  if (!minusOne || !minusOne->isMinusOne())
+    return nullptr;
+  SmallVector<Value *, 4> conditions{select->getCondition()};
+  while (!conditions.empty()) {
+    Value *condition = conditions.pop_back_val();
+    if (auto *either = dyn_cast<BinaryOperator>(condition);
+        either && either->getOpcode() == Instruction::Or) {
+      conditions.append({either->getOperand(0), either->getOperand(1)});
+      continue;
+    }
+    if (auto *either = dyn_cast<SelectInst>(condition)) {  // a logical or
+      if (auto *always = dyn_cast<ConstantInt>(either->getTrueValue()); always && always->isOne())
+        conditions.append({either->getCondition(), either->getFalseValue()});
+      continue;
+    }
+    auto *compare = dyn_cast<ICmpInst>(condition);
+    auto *other = compare ? dyn_cast<ConstantInt>(compare->getOperand(1)) : nullptr;
+    if (compare && compare->getPredicate() == ICmpInst::ICMP_EQ && other && other->isMinusOne())
+      return compare->getOperand(0);
+  }
+  return nullptr;
+}
+
 class SizeProbe {
 public:
   // `lowered`: the values the checks' object sizes were lowered to (-O0),
@@ -60,19 +89,30 @@ public:
     if (auto *intrinsic = dyn_cast<IntrinsicInst>(size)) {
       if (intrinsic->getIntrinsicID() == Intrinsic::objectsize)
         return intrinsic;
-      if (intrinsic->getIntrinsicID() == Intrinsic::umin)
+      // umin(own size, bound): the bound's query first, when it is what a
+      // caller passed (its object is the one that has no size).
+      if (intrinsic->getIntrinsicID() == Intrinsic::umin) {
+        if (IntrinsicInst *query = unknownQuery(intrinsic->getArgOperand(1), depth + 1))
+          return query;
+        return unknownQuery(intrinsic->getArgOperand(0), depth + 1);
+      }
+      if (intrinsic->getIntrinsicID() == Intrinsic::usub_sat)
         return unknownQuery(intrinsic->getArgOperand(0), depth + 1);
       return nullptr;
     }
     SmallVector<Value *, 4> operands;
     if (auto *select = dyn_cast<SelectInst>(size); select && isNullGuard(*select))
       operands = {select->getFalseValue()};
+    else if (Value *passed = unknownPassedSize(size))
+      operands = {passed, cast<SelectInst>(size)->getFalseValue()};
     else if (auto *select = dyn_cast<SelectInst>(size))
       operands = {select->getTrueValue(), select->getFalseValue()};
     else if (auto *phi = dyn_cast<PHINode>(size))
       operands.append(phi->incoming_values().begin(), phi->incoming_values().end());
     else if (auto *binary = dyn_cast<BinaryOperator>(size))
       operands = {binary->getOperand(0)};
+    else if (auto *argument = dyn_cast<Argument>(size))
+      operands = passedValues(*argument);
     for (Value *operand : operands)
       if (IntrinsicInst *query = unknownQuery(operand, depth + 1))
         return query;
@@ -89,9 +129,11 @@ private:
       switch (intrinsic->getIntrinsicID()) {
       case Intrinsic::objectsize:
         return objectSizeUnknown(intrinsic);
-      case Intrinsic::umin:  // umin(objectsize, subobject limit)
+      case Intrinsic::umin:  // umin(objectsize, subobject limit or passed size)
         return mayBeUnknown(intrinsic->getArgOperand(0), depth + 1) &&
                mayBeUnknown(intrinsic->getArgOperand(1), depth + 1);
+      case Intrinsic::usub_sat:  // what is left of a passed size: unknown stays unknown
+        return mayBeUnknown(intrinsic->getArgOperand(0), depth + 1);
       default:
         return false;
       }
@@ -99,6 +141,9 @@ private:
     // A null destination's -1 (DynamicSizes.h): the objects' size decides.
     if (auto *select = dyn_cast<SelectInst>(size); select && isNullGuard(*select))
       return mayBeUnknown(select->getFalseValue(), depth + 1);
+    if (Value *passed = unknownPassedSize(size))
+      return mayBeUnknown(passed, depth + 1) ||
+             mayBeUnknown(cast<SelectInst>(size)->getFalseValue(), depth + 1);
     if (auto *select = dyn_cast<SelectInst>(size))
       return mayBeUnknown(select->getTrueValue(), depth + 1) ||
              mayBeUnknown(select->getFalseValue(), depth + 1);
@@ -108,10 +153,39 @@ private:
           return true;
       return false;
     }
-    if (auto *binary = dyn_cast<BinaryOperator>(size))
+    if (auto *binary = dyn_cast<BinaryOperator>(size)) {
       if (binary->getOpcode() == Instruction::UDiv || binary->getOpcode() == Instruction::LShr)
         return mayBeUnknown(binary->getOperand(0), depth + 1);
+      // A passed size (CheckEmitter.cpp): left | -1 when the caller did
+      // not know or the pointer is before the start; the latter is no
+      // object of unknown size.
+      if (binary->getOpcode() == Instruction::Or)
+        return mayBeUnknown(binary->getOperand(0), depth + 1);
+    }
+    if (auto *argument = dyn_cast<Argument>(size)) {
+      for (Value *passed : passedValues(*argument))
+        if (mayBeUnknown(passed, depth + 1))
+          return true;
+      return false;
+    }
     return false;  // a value computed at run time
+  }
+
+  // What the callers pass for `argument` (a size a caller-sized copy or a
+  // pass_object_size parameter takes), when every call is in view: a local
+  // function called only directly. Otherwise nothing (a run-time value).
+  SmallVector<Value *, 4> passedValues(Argument &argument) {
+    SmallVector<Value *, 4> values;
+    Function *function = argument.getParent();
+    if (!argument.getType()->isIntegerTy() || !function->hasLocalLinkage())
+      return values;
+    for (Use &use : function->uses()) {
+      auto *call = dyn_cast<CallBase>(use.getUser());
+      if (!call || !call->isCallee(&use) || call->arg_size() != function->arg_size())
+        return {};
+      values.push_back(call->getArgOperand(argument.getArgNo()));
+    }
+    return values;
   }
 
   bool objectSizeUnknown(IntrinsicInst *call) {

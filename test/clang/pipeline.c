@@ -12,7 +12,7 @@
 // RUN: %clang-fortify -O0 -c %s -o /dev/null -Xclang -fdebug-pass-manager 2>&1 | FileCheck %s --check-prefixes=CHECK,NOFOLD
 // RUN: %clang-fortify -O0 -flto=thin -c %s -o /dev/null -Xclang -fdebug-pass-manager 2>&1 | FileCheck %s --check-prefixes=CHECK,NOFOLD
 // CHECK: Running pass: fortify_llvm::FortifyPass on [module]
-// FOLD: Running pass: InlinerPass on (inlined)
+// FOLD: Running pass: InlinerPass on (inlined{{(\.sized\.0)?}})
 // CHECK: Running pass: fortify_llvm::FortifyProbePass on [module]
 // FOLD: Running pass: LowerConstantIntrinsicsPass on caller
 // NOFOLD-NOT: LowerConstantIntrinsicsPass

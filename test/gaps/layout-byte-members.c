@@ -50,8 +50,9 @@ struct zero {
   char d[0];
 };
 
-// The size is unknown inside: a parameter, never inlined, of a function
-// visible outside (a static one gets its callers' sizes, issue 16).
+// The size is unknown inside: a parameter, never inlined, of an exported
+// function (a static one gets its callers' sizes: docs/USAGE.md "Sizes from
+// callers").
 __attribute__((noinline)) void copy_to(char *d, const char *s) { strcpy(d, s); }
 
 volatile int one = 1;
