@@ -35,6 +35,16 @@ bool parseUnknownReason(std::string_view name, UnknownReason &reason) {
   return false;
 }
 
+std::string unknownReasonList() {
+  std::string list;
+  for (unsigned i = 0; i < kUnknownReasonCount; ++i) {
+    if (i)
+      list += i + 1 == kUnknownReasonCount ? " or " : ", ";
+    list += unknownReasonName(kAllUnknownReasons[i]);
+  }
+  return list;
+}
+
 std::string_view unknownReasonMeaning(UnknownReason reason) {
   switch (reason) {
   case UnknownReason::Parameter:

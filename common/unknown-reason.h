@@ -5,6 +5,7 @@
 #ifndef FORTIFY_COMMON_UNKNOWN_REASON_H
 #define FORTIFY_COMMON_UNKNOWN_REASON_H
 
+#include <string>
 #include <string_view>
 
 namespace fortify {
@@ -30,6 +31,8 @@ inline constexpr unsigned kUnknownReasonCount = sizeof kAllUnknownReasons / size
 // The record's word ("parameter", "call-result" ...).
 std::string_view unknownReasonName(UnknownReason reason);
 bool parseUnknownReason(std::string_view name, UnknownReason &reason);
+// "parameter, loaded, ... or other": the words a record may give.
+std::string unknownReasonList();
 // One line for people: what the pointer was and what would size it.
 std::string_view unknownReasonMeaning(UnknownReason reason);
 

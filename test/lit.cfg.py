@@ -10,6 +10,7 @@
 #   %fortify-rules, %docs                  the rule-table printer, the docs directory
 #   %fortify-coverage                      the coverage report tool (tools/coverage)
 #   %fortify-coverage                      the coverage report tool (tools/coverage)
+#   %fortify-advise                        the annotation adviser (tools/advise; feature advise)
 # Features: gcc-plugin, clang-plugin (each present when that plugin was built), musl;
 #   llvm-N for the LLVM the tests run (14, 15, 16, 19), llvm-ge-N for every N up to it,
 #   so that a test can say what a version lacks (UNSUPPORTED: llvm-14) or pick
@@ -61,6 +62,12 @@ def require(path, what):
     if path and not os.path.exists(path):
         lit_config.fatal("%s not found at %s: build it first" % (what, path))
     return bool(path)
+
+# fortify-advise exists where the Clang plugin was built (it is a libTooling
+# tool): feature advise.
+if require(config.fortify_advise, "fortify-advise"):
+    config.available_features.add("advise")
+    config.substitutions.append(("%fortify-advise", config.fortify_advise))
 
 # `--param fortify_mode=chk` (or trap|abort|report): every plugin substitution
 # compiles in that mode, so the same tests run in it (test/chk/mode-chk.test).

@@ -34,16 +34,6 @@ unsigned unknownSites(const Aggregate &aggregate) {
 
 }  // namespace
 
-std::string unknownReasonList() {
-  std::string list;
-  for (unsigned i = 0; i < kUnknownReasonCount; ++i) {
-    if (i)
-      list += i + 1 == kUnknownReasonCount ? " or " : ", ";
-    list += unknownReasonName(kAllUnknownReasons[i]);
-  }
-  return list;
-}
-
 std::optional<UnknownReason> siteReason(const Site &site) {
   std::optional<UnknownReason> best;
   unsigned most = 0;

@@ -13,9 +13,6 @@
 
 namespace fortify::coverage {
 
-// "parameter, loaded, ... or other": the words a record may give.
-std::string unknownReasonList();
-
 // The reason of a site of status unknown: the most common over its unknown
 // records (ties: the vocabulary's order); none when no record gave one
 // (plugins before 0.3).

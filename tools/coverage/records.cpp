@@ -4,7 +4,7 @@
 
 #include "json.h"
 #include "messages.h"
-#include "reasons.h"
+#include "unknown-reason.h"
 
 #include <algorithm>
 #include <cerrno>
