@@ -7,8 +7,10 @@
 #                                          (%opt reads opaque pointers on LLVM 14 too)
 #   %clang-plugin / %gcc-plugin            the plugin files themselves
 #   %run-cases                             runs a test/Inputs/cases.h program through its cases
+#   %level3-stop PROGRAM ARGS              runs a case only level 3 stops: stopped (note: level=3),
+#                                          or on GCC 11's builds not stopped (note: level=2)
+#   %gcc-level3                            the level GCC's level 3 checks at and records: 3, or 2 on GCC 11
 #   %fortify-rules, %docs                  the rule-table printer, the docs directory
-#   %fortify-coverage                      the coverage report tool (tools/coverage)
 #   %fortify-coverage                      the coverage report tool (tools/coverage)
 # Features: gcc-plugin, clang-plugin (each present when that plugin was built), musl;
 #   llvm-N for the LLVM the tests run (14, 15, 16, 19), llvm-ge-N for every N up to it,
@@ -43,7 +45,6 @@ tools_dir = os.path.join(config.test_source_root, "tools")
 inputs_dir = os.path.join(config.test_source_root, "Inputs")
 config.substitutions.append(("%inputs", inputs_dir))
 config.substitutions.append(("%fortify-rules", config.fortify_rules))
-config.substitutions.append(("%fortify-coverage", config.fortify_coverage))
 config.substitutions.append(("%fortify-coverage", config.fortify_coverage))
 config.substitutions.append(("%docs", os.path.join(config.fortify_src_root, "docs")))
 config.substitutions.append(("%run-cases", "%s %s" % (shutil.which("python3"), os.path.join(tools_dir, "run-cases.py"))))
@@ -90,6 +91,12 @@ config.substitutions.append(("%lit", "%s %s" % (sys.executable, os.path.abspath(
 gcc = config.gcc or "gcc"
 gxx = config.gxx or "g++"
 gcc_major = int(config.gcc_version_major or 12)
+# GCC 11 has no __builtin_dynamic_object_size: its level 3 is level 2, in
+# what it stops and in what its notes and records say.
+gcc_level3 = 3 if gcc_major >= 12 else 2
+config.substitutions.append(("%gcc-level3", str(gcc_level3)))
+config.substitutions.append(("%level3-stop", "%s %s --gcc-level3 %d" % (
+    shutil.which("python3"), os.path.join(tools_dir, "level3-stop.py"), gcc_level3)))
 
 # A cross compiler (FORTIFY_TARGET_EMULATOR set): every program a compiler
 # links becomes a small script that runs it under the emulator
