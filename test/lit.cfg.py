@@ -85,8 +85,8 @@ config.substitutions.append(("%lit", "%s %s" % (sys.executable, os.path.abspath(
 
 # The GCC the GCC plugin was built for (FORTIFY_GCC): %gcc-fortify runs it,
 # %gcc and %gxx run it without the plugin (objects a test links with it, LTO).
-# Features gcc-N (its major version) and gcc-dynamic-sizes (GCC 12 and later:
-# level 3; GCC 11 checks level 3 as level 2). Tests whose GIMPLE differs
+# Features gcc-N (its major version), gcc-dynamic-sizes (GCC 12 and later:
+# level 3; GCC 11 checks level 3 as level 2) and gcc-reproducible-lto. Tests whose GIMPLE differs
 # between versions use the check prefix %gcc-prefix (GCC11, GCC12 ...).
 gcc = config.gcc or "gcc"
 gxx = config.gxx or "g++"
@@ -118,6 +118,9 @@ if require(config.gcc_plugin, "GCC plugin"):
     config.available_features.add("gcc-%d" % gcc_major)
     if gcc_major >= 12:
         config.available_features.add("gcc-dynamic-sizes")
+        # GCC 11's own -flto links differ between build directories, also
+        # without the plugin (test/repro/objects.test).
+        config.available_features.add("gcc-reproducible-lto")
     gcc_common = "-fplugin=%s -I%s -Wno-stringop-overflow -Wno-array-bounds -Wno-stringop-truncation -g" % (config.gcc_plugin, inputs_dir) + mode_flag
     config.substitutions.append(("%gcc-plugin", config.gcc_plugin))
     config.substitutions.append(("%gcc-prefix", "GCC%d" % gcc_major))
