@@ -192,10 +192,7 @@ void diagnoseOverflow(fortify::SiteFacts &site, const gcall *call, uint64_t need
     return;
   site.diagnosed = true;
   std::string message = fortify::provenProblemMessage(site.descriptor, needed, available);
-  if (options.werror)
-    error_at(gimple_location(call), "%s", message.c_str());
-  else
-    warning_at(gimple_location(call), OPT_Wstringop_overflow_, "%s", message.c_str());
+  diagnoseAt(call, options.werror, OPT_Wstringop_overflow_, message.c_str());
 }
 
 bool isMinusOne(tree value) {

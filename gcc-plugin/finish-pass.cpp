@@ -143,11 +143,7 @@ void diagnose(const CheckMarker &marker, const fortify::Options &options) {
   auto value = [](tree number) { return isConstant(number) ? tree_to_uhwi(number) : 0; };
   std::string message = fortify::provenProblemMessage(site.descriptor, value(marker.needed()),
                                                       value(marker.available()));
-  location_t location = gimple_location(marker.call);
-  if (options.werror)
-    error_at(location, "%s", message.c_str());
-  else
-    warning_at(location, warningOption(site.descriptor.problem), "%s", message.c_str());
+  diagnoseAt(marker.call, options.werror, warningOption(site.descriptor.problem), message.c_str());
 }
 
 // The code a failure marker stands for, in place of it.

@@ -120,6 +120,26 @@ inline gimple *lastStatement(basic_block bb) {
 #endif
 }
 
+// A finding at a statement, as an error or as a warning under `option`,
+// with the functions the statement was inlined into, as GCC's own warnings
+// say them ("In function 'put', inlined from 'caller' at ..."). GCC 12
+// finds that context in the statement's location; GCC 11 only through %G.
+inline void diagnoseAt(const gimple *stmt, bool asError, int option, const char *message) {
+  location_t location = gimple_location(stmt);
+#if GCCPLUGIN_VERSION_MAJOR < 12
+  gimple *context = const_cast<gimple *>(stmt);
+  if (asError)
+    error_at(location, "%G%s", context, message);
+  else
+    warning_at(location, option, "%G%s", context, message);
+#else
+  if (asError)
+    error_at(location, "%s", message);
+  else
+    warning_at(location, option, "%s", message);
+#endif
+}
+
 // A call of __builtin_object_size or __builtin_dynamic_object_size.
 inline bool isSizeQuery(const gimple *stmt) {
   return gimple_call_builtin_p(stmt, BUILT_IN_OBJECT_SIZE) || isDynamicSizeQuery(stmt);

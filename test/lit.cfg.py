@@ -7,8 +7,10 @@
 #                                          (%opt reads opaque pointers on LLVM 14 too)
 #   %clang-plugin / %gcc-plugin            the plugin files themselves
 #   %run-cases                             runs a test/Inputs/cases.h program through its cases
+#   %level3-stop PROGRAM ARGS              runs a case only level 3 stops: stopped (note: level=3),
+#                                          or on GCC 11's builds not stopped (note: level=2)
+#   %gcc-level3                            the level GCC's level 3 checks at and records: 3, or 2 on GCC 11
 #   %fortify-rules, %docs                  the rule-table printer, the docs directory
-#   %fortify-coverage                      the coverage report tool (tools/coverage)
 #   %fortify-coverage                      the coverage report tool (tools/coverage)
 #   %fortify-advise                        the annotation adviser (tools/advise; feature advise)
 # Features: gcc-plugin, clang-plugin (each present when that plugin was built), musl;
@@ -44,7 +46,6 @@ tools_dir = os.path.join(config.test_source_root, "tools")
 inputs_dir = os.path.join(config.test_source_root, "Inputs")
 config.substitutions.append(("%inputs", inputs_dir))
 config.substitutions.append(("%fortify-rules", config.fortify_rules))
-config.substitutions.append(("%fortify-coverage", config.fortify_coverage))
 config.substitutions.append(("%fortify-coverage", config.fortify_coverage))
 config.substitutions.append(("%docs", os.path.join(config.fortify_src_root, "docs")))
 config.substitutions.append(("%run-cases", "%s %s" % (shutil.which("python3"), os.path.join(tools_dir, "run-cases.py"))))
@@ -91,12 +92,18 @@ config.substitutions.append(("%lit", "%s %s" % (sys.executable, os.path.abspath(
 
 # The GCC the GCC plugin was built for (FORTIFY_GCC): %gcc-fortify runs it,
 # %gcc and %gxx run it without the plugin (objects a test links with it, LTO).
-# Features gcc-N (its major version) and gcc-dynamic-sizes (GCC 12 and later:
-# level 3; GCC 11 checks level 3 as level 2). Tests whose GIMPLE differs
+# Features gcc-N (its major version), gcc-dynamic-sizes (GCC 12 and later:
+# level 3; GCC 11 checks level 3 as level 2) and gcc-reproducible-lto. Tests whose GIMPLE differs
 # between versions use the check prefix %gcc-prefix (GCC11, GCC12 ...).
 gcc = config.gcc or "gcc"
 gxx = config.gxx or "g++"
 gcc_major = int(config.gcc_version_major or 12)
+# GCC 11 has no __builtin_dynamic_object_size: its level 3 is level 2, in
+# what it stops and in what its notes and records say.
+gcc_level3 = 3 if gcc_major >= 12 else 2
+config.substitutions.append(("%gcc-level3", str(gcc_level3)))
+config.substitutions.append(("%level3-stop", "%s %s --gcc-level3 %d" % (
+    shutil.which("python3"), os.path.join(tools_dir, "level3-stop.py"), gcc_level3)))
 
 # A cross compiler (FORTIFY_TARGET_EMULATOR set): every program a compiler
 # links becomes a small script that runs it under the emulator
@@ -118,6 +125,9 @@ if require(config.gcc_plugin, "GCC plugin"):
     config.available_features.add("gcc-%d" % gcc_major)
     if gcc_major >= 12:
         config.available_features.add("gcc-dynamic-sizes")
+        # GCC 11's own -flto links differ between build directories, also
+        # without the plugin (test/repro/objects.test).
+        config.available_features.add("gcc-reproducible-lto")
     gcc_common = "-fplugin=%s -I%s -Wno-stringop-overflow -Wno-array-bounds -Wno-stringop-truncation -g" % (config.gcc_plugin, inputs_dir) + mode_flag
     config.substitutions.append(("%gcc-plugin", config.gcc_plugin))
     config.substitutions.append(("%gcc-prefix", "GCC%d" % gcc_major))

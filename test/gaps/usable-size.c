@@ -28,7 +28,8 @@
 // RUN:       for how in usable derived fit empty; do %t/prog $op $how || { echo "stopped: $cc $O $cfg $op $how"; exit 1; }; done; \
 // RUN:       case "$cc$O" in gcc\ *-O2|g++\ *-O2) %t/prog $op helper || { echo "stopped: $cc $O $cfg $op helper"; exit 1; };; esac; \
 // RUN:       for how in other over; do \
-// RUN:         not --crash %t/prog $op $how 2>&1 | grep '^fortify: buffer overflow' >/dev/null || { echo "not stopped: $cc $O $cfg $op $how"; exit 1; }; \
+// RUN:         if [ "$cfg" = -fplugin-arg-fortify-level=3 ]; then %level3-stop --message '^fortify: buffer overflow' %t/prog $op $how; \
+// RUN:         else not --crash %t/prog $op $how 2>&1 | grep '^fortify: buffer overflow' >/dev/null; fi || { echo "not stopped: $cc $O $cfg $op $how"; exit 1; }; \
 // RUN:       done; \
 // RUN:     done; \
 // RUN:   done; \
@@ -50,7 +51,7 @@
 // RUN:     for how in usable derived; do %t/f3 $op $how 2>&1 | grep '^fortify:' && { echo "plugin stopped: $cc =3 $op $how"; exit 1; }; done; \
 // RUN:     for how in fit empty; do %t/f3 $op $how || exit 1; done; \
 // RUN:     for t in %t/f2 %t/f3; do for how in other over; do \
-// RUN:       not --crash $t $op $how 2>/dev/null || { echo "not stopped: $cc $t $op $how"; exit 1; }; \
+// RUN:       %level3-stop $t $op $how 2>/dev/null || { echo "not stopped: $cc $t $op $how"; exit 1; }; \
 // RUN:     done; done; \
 // RUN:   done; \
 // RUN: done
@@ -61,7 +62,7 @@
 // RUN:   for op in memset memcpy strcpy; do \
 // RUN:     for how in usable derived fit empty; do %t/musl $op $how || { echo "stopped: $cc $O $op $how"; exit 1; }; done; \
 // RUN:     for how in other over; do \
-// RUN:       not --crash %t/musl $op $how 2>&1 | grep '^fortify: buffer overflow' >/dev/null || { echo "not stopped: $cc $O $op $how"; exit 1; }; \
+// RUN:       %level3-stop --message '^fortify: buffer overflow' %t/musl $op $how || { echo "not stopped: $cc $O $op $how"; exit 1; }; \
 // RUN:     done; \
 // RUN:   done; \
 // RUN: done; done %}
@@ -119,7 +120,9 @@ __attribute__((noinline)) static void other(const char *op, size_t n) {
   consume(p);
   consume(q);
   free(p);
-  free(q);
+  // q is not freed (nor plain's p): where a write past it is not stopped
+  // (GCC 11 at level 3, which is level 2 there), musl's malloc would find
+  // its end overwritten and crash, which is no check of ours.
 }
 
 // Never asked: the requested size, written exactly, not at all, one past.
@@ -127,7 +130,6 @@ __attribute__((noinline)) static void plain(const char *op, size_t n, size_t byt
   char *p = (char *)malloc(SIZE(n));
   PUT(op, p, bytes);
   consume(p);
-  free(p);
 }
 
 int main(int argc, char **argv) {

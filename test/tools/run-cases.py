@@ -19,10 +19,11 @@ stopped by a signal (trap: SIGILL/SIGTRAP, abort: SIGABRT).
              checks away). Fits must run clean either way.
 """
 import argparse
-import re
 import signal
 import subprocess
 import sys
+
+from fortify_note import built_level
 
 STOP_SIGNALS = {signal.SIGILL, signal.SIGTRAP, signal.SIGABRT}
 
@@ -60,23 +61,6 @@ def cases(level, subobject, min_write, e, dynamic_only):
         yield ("heap", 16, 16, False)
         yield ("vla", 16, 16, False)
         yield ("offset", 16, 12, False)
-
-
-def built_level(binary):
-    """The level in the binary's fortify note ("...; level=N; ..."), or None.
-    A program emulated-cc wrapped names the real one on a "# target:" line."""
-    try:
-        with open(binary, "rb") as f:
-            data = f.read()
-        if data.startswith(b"#!"):
-            target = re.search(rb"^# target: (.*)$", data, re.M)
-            if target:
-                with open(target.group(1).decode(), "rb") as f:
-                    data = f.read()
-        levels = [int(m) for m in re.findall(rb"fortify-plugins [^;\0]*; compiler=[^;\0]*; level=([123])", data)]
-        return min(levels) if levels else None
-    except OSError:
-        return None
 
 
 def main():
