@@ -452,6 +452,7 @@ void registerFortifyPass(PassBuilder &builder, const fortify::Options &options,
     callbacks->addClassToPassName(FortifyProbePass::name(), kProbePassName);
     callbacks->addClassToPassName(FortifyFinishPass::name(), kFinishPassName);
   }
+  skipPassesBrokenByOpaquePointers(builder);
   builder.registerPipelineStartEPCallback(
       [options, facts](ModulePassManager &passes, OptimizationLevel) {
         passes.addPass(FortifyPass(options, facts));
