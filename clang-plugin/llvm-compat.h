@@ -365,6 +365,23 @@ void addPassBuilderCallback(clang::CodeGenOptions &codeGen, Callback &&callback,
 #endif
 }
 
+// Why this compilation cannot be checked, or null. LLVM 14 and -flto: the
+// plugin makes the bitcode with opaque pointers (preferOpaquePointers),
+// which LLVM 14's linker refuses unless given -mllvm -opaque-pointers, and
+// its link-time optimiser then runs the passes that crash on them (see
+// skipPassesBrokenByOpaquePointers), where the plugin is not loaded.
+inline const char *unsupportedCompilation(const clang::CodeGenOptions &codegen) {
+#if LLVM_VERSION_MAJOR == 14
+  if (codegen.PrepareForLTO || codegen.PrepareForThinLTO)
+    return "fortify: -flto is not supported with LLVM 14 (its link-time optimiser "
+           "cannot take the opaque pointers the plugin needs): use clang 15 or later for LTO, "
+           "or build without -flto";
+#else
+  (void)codegen;
+#endif
+  return nullptr;
+}
+
 }  // namespace fortify_llvm
 #endif  // FORTIFY_COMPAT_CLANG
 
