@@ -220,6 +220,7 @@ inline void preferOpaquePointers() {
 // the pass instrumentation, as optnone skips optional passes: the program
 // loses these optimisations (no loop vectorisation with clang-14), never a
 // check. Found by compiling SQLite and the test suite; LLVM 15 fixed them.
+#if LLVM_VERSION_MAJOR == 14
 inline bool brokenByOpaquePointers(llvm::StringRef pass) {
   for (const char *name : {"ArgumentPromotionPass", "LoopVectorizePass", "LoopLoadEliminationPass",
                            "LoopDistributePass", "LoopVersioningLICMPass"})
@@ -227,6 +228,7 @@ inline bool brokenByOpaquePointers(llvm::StringRef pass) {
       return true;
   return false;
 }
+#endif
 inline void skipPassesBrokenByOpaquePointers(llvm::PassBuilder &builder) {
 #if LLVM_VERSION_MAJOR == 14
   llvm::PassInstrumentationCallbacks *callbacks = builder.getPassInstrumentationCallbacks();
