@@ -602,6 +602,7 @@ void registerFortifyPass(PassBuilder &builder, const fortify::Options &options,
     callbacks->addClassToPassName(FortifyProbePass::name(), kProbePassName);
     callbacks->addClassToPassName(FortifyFinishPass::name(), kFinishPassName);
   }
+  skipPassesBrokenByOpaquePointers(builder);
   builder.registerPipelineStartEPCallback(
       [options, facts](ModulePassManager &passes, OptimizationLevel level) {
         passes.addPass(FortifyPass(options, facts, level != OptimizationLevel::O0));

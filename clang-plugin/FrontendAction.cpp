@@ -501,6 +501,12 @@ protected:
 
   std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &compiler,
                                                         llvm::StringRef) override {
+    if (const char *unsupported = fortify_llvm::unsupportedCompilation(compiler.getCodeGenOpts())) {
+      clang::DiagnosticsEngine &diagnostics = compiler.getDiagnostics();
+      diagnostics.Report(diagnostics.getCustomDiagID(clang::DiagnosticsEngine::Error, "%0"))
+          << unsupported;
+      return std::make_unique<clang::ASTConsumer>();
+    }
     fortify::Options options = options_;
     auto facts = std::make_shared<fortify_llvm::FrontendFacts>();
     auto definitions = std::make_shared<std::map<std::string, clang::SourceLocation>>();

@@ -2,7 +2,8 @@
 # Installs everything the build and the tests need on Debian 12 (as root),
 # plus any packages named as arguments (bench/install-deps.sh passes its own).
 # --matrix adds what scripts/test-matrix.sh needs beyond CI (the aarch64
-# cross compiler, its plugin headers and C library, qemu-user-static).
+# cross compiler, its plugin headers and C library, qemu-user-static; LLVM
+# 15 and 16 with their Clang, tools and lld).
 # Skips apt when every package is already there, so repeated runs are quick.
 set -euo pipefail
 
@@ -24,7 +25,11 @@ for arg in "$@"; do
   case "$arg" in
     --matrix) packages+=(gcc-12-aarch64-linux-gnu g++-12-aarch64-linux-gnu
                          gcc-12-plugin-dev-aarch64-linux-gnu libc6-dev-arm64-cross
-                         qemu-user-static) ;;
+                         qemu-user-static
+                         # the Clang plugin for LLVM 15 and 16 (scripts/matrix/llvm.sh):
+                         # headers, clang, FileCheck and the LTO tests' linker
+                         clang-15 llvm-15-dev libclang-15-dev llvm-15-tools lld-15
+                         clang-16 llvm-16-dev libclang-16-dev llvm-16-tools lld-16) ;;
     *) packages+=("$arg") ;;
   esac
 done

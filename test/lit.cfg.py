@@ -5,6 +5,7 @@
 #   %musl-clang-fortify                    that clang against musl's headers, linked with musl
 #   %clang, %clangxx, %opt                 that LLVM's clang, clang++ and opt, without the plugin
 #                                          (%opt reads opaque pointers on LLVM 14 too)
+#   %opaque-pointers                       -mllvm -opaque-pointers on LLVM 14 (for -fpass-plugin= alone), else nothing
 #   %clang-plugin / %gcc-plugin            the plugin files themselves
 #   %run-cases                             runs a test/Inputs/cases.h program through its cases
 #   %level3-stop PROGRAM ARGS              runs a case only level 3 stops: stopped (note: level=3),
@@ -165,6 +166,12 @@ if require(config.clang_plugin, "Clang plugin"):
     config.substitutions.append(("%clang-fortify", target_compiler("%s %s" % (clang, clang_common))))
     # LLVM 14 reads `ptr` only with opaque pointers on; the plugin works on
     # opaque pointers only (as -fplugin= turns them on in clang-14).
+    # %opaque-pointers: what clang-14 needs beside -fpass-plugin= alone. It
+    # loads such a file only when it runs the optimiser, after it made the
+    # module with typed pointers, so there the plugin cannot turn them on
+    # itself (as it does for -fplugin=) and refuses with one error; on other
+    # LLVMs it is empty.
+    config.substitutions.append(("%opaque-pointers", "-mllvm -opaque-pointers" if llvm_major == 14 else ""))
     opt = os.path.join(config.llvm_tools_dir, "opt")
     config.substitutions.append(("%opt", opt + (" -opaque-pointers" if llvm_major == 14 else "")))
     if emulator:

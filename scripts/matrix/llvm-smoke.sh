@@ -2,7 +2,8 @@
 # CI's cheap run of the Clang plugin on an older LLVM (default 14): builds the
 # plugin for it in build-llvmN/ (or $SMOKE_BUILD_DIR) and runs a handful of
 # the lit suite's run-time tests against that LLVM's clang and opt, with the
-# cross-version loads (test/clang/other-llvms.test). The whole suite per
+# cross-version loads (test/clang/other-llvms.test). CI (.ci/run) runs it
+# for LLVM 14. The whole suite per
 # version is scripts/test-matrix.sh llvm.
 #   scripts/matrix/llvm-smoke.sh [N]
 set -euo pipefail

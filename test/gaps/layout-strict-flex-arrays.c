@@ -9,7 +9,11 @@
 // trailing [1] (its padding is no member) below level 2.
 //
 // RUN: rm -rf %t && mkdir -p %t
-// RUN: for N in 0 1 2 3; do for O in -O0 -O2; do for L in 2 3; do \
+// Clang 14 has no -fstrict-flex-arrays (every trailing array may be
+// flexible: level 0, what test/gaps/layout-*.c check without the option);
+// Clang 15 takes levels 0 to 2 (docs/CLANG-PLUGIN.md).
+// REQUIRES: llvm-ge-15
+// RUN: for N in 0 1 2 %if llvm-ge-16 %{3%}; do for O in -O0 -O2; do for L in 2 3; do \
 // RUN:   %clang-fortify -fstrict-flex-arrays=$N $O -fplugin-arg-fortify-level=$L %s -o %t/clang-$N$O-$L && \
 // RUN:   %clangxx-fortify -x c++ -fstrict-flex-arrays=$N $O -fplugin-arg-fortify-level=$L %s -o %t/clangxx-$N$O-$L \
 // RUN:   || exit 1; done; done; done
@@ -30,7 +34,7 @@
 // RUN: for p in %t/clang*-2-*; do echo $p; \
 // RUN:   not --crash $p four 4 && not --crash $p one 1 && $p zero 40 && not --crash $p aligned 1 || exit 1; done
 // Level 3: [0] bounded too (0 bytes).
-// RUN: for p in %t/clang*-3-*; do echo $p; \
+// RUN: for p in %if llvm-ge-16 %{%t/clang*-3-*%}; do echo $p; \
 // RUN:   not --crash $p four 4 && not --crash $p one 1 && not --crash $p zero 0 && not --crash $p aligned 1 || exit 1; done
 #include <stdlib.h>
 #include <string.h>

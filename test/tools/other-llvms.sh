@@ -14,10 +14,15 @@ printf 'define void @f() {\n  ret void\n}\n' >"$smoke/x.ll"
 # load M KIND PLUGIN EXPECT (works or refused): prints one verdict line.
 load() {
   local m=$1 kind=$2 plugin=$3 expect=$4 bin=/usr/lib/llvm-$1/bin rc lines opaque=""
-  [ "$m" = 14 ] && opaque=-opaque-pointers
+  # LLVM 14 makes typed pointers by default. -fplugin= turns opaque ones on
+  # (the file is loaded before clang makes its module); -fpass-plugin= alone
+  # is loaded after, and there the plugin refuses typed pointers with one
+  # error: clang-14 needs -mllvm -opaque-pointers with it, opt-14 -opaque-pointers.
+  local clang_opaque=()
+  [ "$m" = 14 ] && opaque=-opaque-pointers && clang_opaque=(-mllvm -opaque-pointers)
   case $kind in
     fplugin) "$bin/clang" -fplugin="$plugin" -c "$smoke/x.c" -o "$smoke/x.o" 2>"$smoke/err" ;;
-    fpass-plugin) "$bin/clang" -fpass-plugin="$plugin" -c "$smoke/x.c" -o "$smoke/x.o" 2>"$smoke/err" ;;
+    fpass-plugin) "$bin/clang" "${clang_opaque[@]}" -fpass-plugin="$plugin" -c "$smoke/x.c" -o "$smoke/x.o" 2>"$smoke/err" ;;
     opt) "$bin/opt" $opaque -load-pass-plugin="$plugin" -passes=fortify -disable-output "$smoke/x.ll" 2>"$smoke/err" ;;
   esac
   rc=$?

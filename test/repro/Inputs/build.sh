@@ -11,6 +11,8 @@
 set -e
 dir=$1 gccplugin=$2 clangplugin=$3 runtime=$4
 gcc=${GCC:-gcc} gxx=${GXX:-g++}  # the GCC the plugin is for (lit: %gcc, %gxx)
+# The Clang the plugin is for (lit: %clang, %clangxx); its own ld.lld reads its bitcode.
+clang=${CLANG:-clang-19} clangxx=${CLANGXX:-clang++-19}
 cd "$dir"
 mkdir -p out
 map="-ffile-prefix-map=$dir=."
@@ -19,12 +21,12 @@ for compiler in gcc clang; do
     case $compiler-$lang in
       gcc-c) cc="$gcc -fplugin=$gccplugin" ;;
       gcc-cxx) cc="$gxx -x c++ -fplugin=$gccplugin" ;;
-      clang-c) cc="clang-19 -fplugin=$clangplugin" ;;
-      clang-cxx) cc="clang++-19 -x c++ -fplugin=$clangplugin" ;;
+      clang-c) cc="$clang -fplugin=$clangplugin" ;;
+      clang-cxx) cc="$clangxx -x c++ -fplugin=$clangplugin" ;;
     esac
     link="$gcc"
-    [ $compiler = clang ] && link="clang-19 -fuse-ld=lld-19"
-    [ $lang = cxx ] && { [ $compiler = gcc ] && link=$gxx || link="clang++-19 -fuse-ld=lld-19"; }
+    [ $compiler = clang ] && link="$clang -fuse-ld=lld"
+    [ $lang = cxx ] && { [ $compiler = gcc ] && link=$gxx || link="$clangxx -fuse-ld=lld"; }
     for mode in trap abort report; do
       name=$compiler-$lang-$mode
       flags="-g -I$dir/src/include $map -fplugin-arg-fortify-mode=$mode -w"
