@@ -826,7 +826,8 @@ private:
     }
     Value *flags = argument(rule_.flags);
     auto *type = cast<IntegerType>(flags->getType());
-    uint64_t mask = fortify::kOpenFlagsNeedingMode & type->getBitMask();
+    // The flags are the target's (alpha, hppa, mips and sparc differ from x86).
+    uint64_t mask = fortify::openFlagsNeedingMode(module_.getTargetTriple()) & type->getBitMask();
     if (auto *constant = dyn_cast<ConstantInt>(flags)) {
       if (constant->getZExtValue() & mask) {
         // As glibc's headers make it: an error, whatever the options say.

@@ -3,6 +3,14 @@
 ; asking for them are a compile-time error (open-mode-error.ll).
 ; RUN: %opt -load-pass-plugin %clang-plugin -passes=fortify -S %s | FileCheck %s
 ; RUN: %opt -load-pass-plugin %clang-plugin -passes='fortify,default<O2>' -S %s | FileCheck %s --check-prefix=O2
+; The flags' values are the target's (common/rules.cpp, openFlagsNeedingMode):
+; O_CREAT | O_TMPFILE is 0x200 | 0x2000000 on sparc, 0x100 | 020000000 on mips.
+; RUN: sed -e 's/x86_64-pc-linux-gnu/sparc64-unknown-linux-gnu/' -e '/^target datalayout/d' %s | %opt -load-pass-plugin %clang-plugin -passes=fortify -S | FileCheck %s --check-prefix=SPARC
+; RUN: sed -e 's/x86_64-pc-linux-gnu/mips64el-unknown-linux-gnuabi64/' -e '/^target datalayout/d' %s | %opt -load-pass-plugin %clang-plugin -passes=fortify -S | FileCheck %s --check-prefix=MIPS
+; SPARC-LABEL: define i32 @runtime_flags(
+; SPARC: and i32 %flags, 33554944
+; MIPS-LABEL: define i32 @runtime_flags(
+; MIPS: and i32 %flags, 4194560
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
