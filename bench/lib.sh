@@ -82,6 +82,7 @@ bench_cc() {
 #   none     no fortification at all
 #   glibc2   glibc's _FORTIFY_SOURCE=2        glibc3  _FORTIFY_SOURCE=3
 #   plugin2  our plugin, level 2              plugin3 our plugin, level 3 (the default)
+#   plugin3-nocallers  level 3 without caller sizes (issue 16): the plugin before them
 #   glibc2-plugin3, glibc3-plugin3: the plugin beside glibc's fortify, as
 #            distributions build
 # Every configuration undefines _FORTIFY_SOURCE first, so a compiler that
@@ -95,6 +96,7 @@ bench_flags() {
     glibc3) echo "-U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=3" ;;
     plugin2) echo "-U_FORTIFY_SOURCE -fplugin=$plugin -fplugin-arg-fortify-level=2" ;;
     plugin3) echo "-U_FORTIFY_SOURCE -fplugin=$plugin -fplugin-arg-fortify-level=3" ;;
+    plugin3-nocallers) echo "-U_FORTIFY_SOURCE -fplugin=$plugin -fplugin-arg-fortify-level=3 -fplugin-arg-fortify-caller-sizes=off" ;;
     glibc2-plugin3) echo "-U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=2 -fplugin=$plugin -fplugin-arg-fortify-level=3" ;;
     glibc3-plugin3) echo "-U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=3 -fplugin=$plugin -fplugin-arg-fortify-level=3" ;;
     *) echo "bench: unknown configuration $config" >&2; return 1 ;;
