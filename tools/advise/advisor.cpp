@@ -11,6 +11,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
@@ -478,7 +479,7 @@ private:
     if (sm().isInSystemHeader(loc))
       return std::nullopt;
     const FileID id = sm().getFileID(loc);
-    const OptionalFileEntryRef entry = sm().getFileEntryRefForID(id);
+    const auto entry = sm().getFileEntryRefForID(id);  // llvm::Optional before LLVM 16
     if (!entry)
       return std::nullopt;
     return std::make_pair(absolutePath(directory_, entry->getName()), sm().getFileOffset(loc));
@@ -820,8 +821,10 @@ private:
     const std::string subject = "field '" + field->getNameAsString() + "' of " + recordName(field);
     Suggestion s = start(site, "field " + record->getQualifiedNameAsString() + "::" +
                                    field->getNameAsString() + " " + keyFile(record));
+#if LLVM_VERSION_MAJOR >= 18  // counted_by is Clang 18's (FORTIFY_HAS_COUNTED_BY in llvm-compat.h)
     if (field->getType()->getAs<CountAttributedType>())
       return;  // counted_by already: the record predates it, or the compiler ignores it
+#endif
     if (context_->getLangOpts().CPlusPlus) {
       s.text = subject + ": counted_by is for C (Clang and GCC ignore it in C++)";
       findings_.add(std::move(s));

@@ -34,6 +34,15 @@
 
 namespace {
 
+// StringRef's starts_with/ends_with are LLVM 16's (startswith before, gone in
+// LLVM 19): the tool builds against every LLVM the plugin does.
+bool startsWith(llvm::StringRef text, llvm::StringRef prefix) {
+  return text.take_front(prefix.size()) == prefix;
+}
+bool endsWith(llvm::StringRef text, llvm::StringRef suffix) {
+  return text.size() >= suffix.size() && text.take_back(suffix.size()) == suffix;
+}
+
 using namespace fortify::advise;
 namespace tooling = clang::tooling;
 
@@ -185,7 +194,7 @@ const tooling::CompileCommand *findCommand(const std::vector<tooling::CompileCom
     const std::string file = absolute(command.Directory, command.Filename);
     if (file == absolute(command.Directory, unit))
       return &command;
-    if (!llvm::sys::path::is_absolute(unit) && llvm::StringRef(file).ends_with("/" + unit))
+    if (!llvm::sys::path::is_absolute(unit) && endsWith(file, "/" + unit))
       suffixed.push_back(&command);
   }
   return suffixed.size() == 1 ? suffixed.front() : nullptr;
@@ -212,10 +221,10 @@ tooling::CommandLineArguments adjust(const tooling::CommandLineArguments &argume
   bool haveResourceDir = false;
   for (const std::string &argument : arguments) {
     const llvm::StringRef a(argument);
-    if (a.starts_with("-fplugin") || a.starts_with("-fpass-plugin") || a.starts_with("-specs=") ||
-        a.starts_with("--specs="))
+    if (startsWith(a, "-fplugin") || startsWith(a, "-fpass-plugin") || startsWith(a, "-specs=") ||
+        startsWith(a, "--specs="))
       continue;
-    haveResourceDir = haveResourceDir || a.starts_with("-resource-dir");
+    haveResourceDir = haveResourceDir || startsWith(a, "-resource-dir");
     out.push_back(argument);
   }
   out.push_back("-w");
