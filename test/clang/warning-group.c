@@ -17,7 +17,7 @@
 // RUN: %clang-fortify -Wno-fortify-source -Werror -O2 -c %s -o /dev/null 2>&1 | count 0
 // RUN: %clang-fortify -Wfortify-source -w -O2 -c %s -o /dev/null 2>&1 | count 0
 // RUN: not %clang-fortify -Wno-fortify-source -fplugin-arg-fortify-werror -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=FORCED --implicit-check-not=fortify]
-// RUN: %clang-fortify -g0 -Wfortify-source -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=NODEBUG
+// RUN: %clang-fortify -g0 -Wfortify-source -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=%if llvm-ge-17 %{NODEBUG%} %else %{NODEBUG16%}
 // RUN: %clang-fortify -Wfortify-source -fno-diagnostics-show-option -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=NOOPTION
 // RUN: %clang-fortify -Wfortify-source -D_FORTIFY_SOURCE=2 -O2 -DMEMBER -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,WARN,MEMBER --implicit-check-not=fortify]
 // RUN: %clang-fortify -Wfortify-source -D_FORTIFY_SOURCE=3 -O2 -DMEMBER -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,WARN,MEMBER --implicit-check-not=fortify]
@@ -37,6 +37,10 @@ void reads(char *out) {
   memcpy(out, key, 12);
 }
 // NODEBUG: warning-group.c:[[@LINE-2]]:3: warning: 'memcpy' reads 12 bytes from a region of size 4 [fortify]
+// Clang 16 and older: the plugin's location tracking without -g does not
+// reach IR generation (docs/CLANG-PLUGIN.md, "LLVM versions"): no location,
+// and the warning is placed at the function's definition.
+// NODEBUG16: warning-group.c:[[@LINE-12]]:6: warning: 'memcpy' reads 12 bytes from a region of size 4 [fortify]
 
 #pragma clang diagnostic push
 #pragma clang diagnostic ignored "-Wfortify-source"

@@ -5,9 +5,9 @@
 // inlining or unrolling made; inlined copies add one "inlined from" note per
 // level. werror makes it an error that fails the compilation. Code the
 // optimiser removed, calls that fit and unknown sizes say nothing.
-// RUN: %clang-fortify -Wfortify-source -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,O2,C --implicit-check-not=fortify] --implicit-check-not=note:
-// RUN: %clang-fortify -Wfortify-source -O0 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,O0 --implicit-check-not=fortify] --implicit-check-not=note:
-// RUN: %clangxx-fortify -Wfortify-source -x c++ -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,O2,CXX --implicit-check-not=fortify] --implicit-check-not=note:
+// RUN: %clang-fortify -Wfortify-source -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,O2,C,%if llvm-ge-17 %{LINENO%} %else %{NOLINENO%} --implicit-check-not=fortify] --implicit-check-not=note:
+// RUN: %clang-fortify -Wfortify-source -O0 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,O0,%if llvm-ge-17 %{LINENO%} %else %{NOLINENO%} --implicit-check-not=fortify] --implicit-check-not=note:
+// RUN: %clangxx-fortify -Wfortify-source -x c++ -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefixes=CHECK,O2,CXX,%if llvm-ge-17 %{LINENO%} %else %{NOLINENO%} --implicit-check-not=fortify] --implicit-check-not=note:
 // RUN: not %clang-fortify -Wfortify-source -O2 -fplugin-arg-fortify-werror -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=ERROR
 // RUN: %clang-fortify -O2 -fplugin-arg-fortify-werror=off -c %s -o /dev/null
 // Without the plugin's werror the object is built.
@@ -18,8 +18,10 @@ void sink(void *);
 
 void too_long(const char *s) {
   char buffer[8];
-  // CHECK: warnings.c:[[@LINE+3]]:3: warning: 'memcpy' writes 16 bytes into a region of size 8 [fortify]
-  // CHECK-NEXT: {{^ *}}[[@LINE+2]] | memcpy(buffer, s, 16);
+  // Clang 17 and later print the source line with its number, older ones without.
+  // CHECK: warnings.c:[[@LINE+4]]:3: warning: 'memcpy' writes 16 bytes into a region of size 8 [fortify]
+  // LINENO-NEXT: {{^ *}}[[@LINE+3]] | memcpy(buffer, s, 16);
+  // NOLINENO-NEXT: {{^ *}}memcpy(buffer, s, 16);{{$}}
   // ERROR: warnings.c:[[@LINE+1]]:3: error: 'memcpy' writes 16 bytes into a region of size 8 [fortify]
   memcpy(buffer, s, 16);
   sink(buffer);

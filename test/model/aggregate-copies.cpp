@@ -18,7 +18,7 @@
 // RUN:   | sort -k1,1n -k2 -k3 -u > %t/$r.sites; done
 // RUN: FileCheck %s --input-file=%t/gcc0.sites
 // RUN: diff %t/gcc0.sites %t/gcc2.sites && diff %t/gcc0.sites %t/clang0.sites && diff %t/gcc0.sites %t/clang2.sites
-// RUN: diff %t/gcc0.sites %t/clang0g0.sites && diff %t/gcc0.sites %t/clang2g0.sites
+// The -g0 runs are compared at the end of the file (Clang 16 and older differ).
 #include <string.h>
 
 struct big { char name[64]; int n; };
@@ -82,3 +82,8 @@ int main() {
 // CHECK-NEXT: {{^}}62 memcpy read{{$}}
 // CHECK-NEXT: {{^}}62 memcpy write{{$}}
 // CHECK-NOT: {{.}}
+// Clang 16 and older: the plugin's location tracking without -g does not
+// reach IR generation (docs/CLANG-PLUGIN.md, "LLVM versions"): at -g0 every
+// record has line 0 and aggregate copies cannot be told from calls.
+// RUN: %if llvm-ge-17 %{ diff %t/gcc0.sites %t/clang0g0.sites && diff %t/gcc0.sites %t/clang2g0.sites %} \
+// RUN:   %else %{ not grep -v '^0 ' %t/clang0g0.sites %t/clang2g0.sites %}
