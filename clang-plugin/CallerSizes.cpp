@@ -257,7 +257,8 @@ bool CallerSizedCopies::make(Module &module, const fortify::Options &options, bo
     Function &original = *candidate.function;
     CallerSizedCopy facts;
     facts.original = original.getName().str();
-    SmallVector<Type *, 8> parameters(original.getFunctionType()->params());
+    ArrayRef<Type *> declared = original.getFunctionType()->params();
+    SmallVector<Type *, 8> parameters(declared.begin(), declared.end());
     IntegerType *size = module.getDataLayout().getIntPtrType(module.getContext());
     for (unsigned i = 0; i < candidate.uses.size(); ++i) {
       if (!candidate.sized(i))
