@@ -16,6 +16,7 @@
 //    the values the caller passed. A pointer moved within the function is
 //    left to GCC's objsz (level 3).
 #include "declared-sizes.h"
+#include "caller-copies.h"
 #include "sequence-builder.h"
 
 #include <map>
@@ -66,14 +67,6 @@ bool keepsEntryValue(tree decl) {
   return keeps;
 }
 
-tree parameterAt(unsigned position) {
-  unsigned index = 0;
-  for (tree parm = DECL_ARGUMENTS(current_function_decl); parm; parm = DECL_CHAIN(parm), ++index)
-    if (index == position)
-      return parm;
-  return NULL_TREE;
-}
-
 // The explicit access attribute entry of `fndecl` that bounds `parm`, or
 // null (see the list at the top).
 const attr_access *boundingAccess(rdwr_map &accesses, tree fndecl, tree parm) {
@@ -110,7 +103,7 @@ tree declaredObjectSize(SequenceBuilder &b, tree pointer) {
       return NULL_TREE;
     element = tree_to_uhwi(unit);
   }
-  tree count = parameterAt(access->sizarg);
+  tree count = parameterAt(current_function_decl, access->sizarg);
   if (!count || !INTEGRAL_TYPE_P(TREE_TYPE(count)) || !keepsEntryValue(pointer) ||
       !keepsEntryValue(count))
     return NULL_TREE;

@@ -1,5 +1,6 @@
 #include "libc-wrappers.h"
 
+#include "caller-copies.h"
 #include "check-markers.h"
 #include "passes.h"
 #include "sequence-builder.h"
@@ -64,13 +65,6 @@ tree throughCopies(tree value) {
     value = gimple_assign_rhs1(copy);
   }
   return value;
-}
-
-tree nthParameter(tree fndecl, int index) {
-  tree parameter = DECL_ARGUMENTS(fndecl);
-  for (int i = 0; parameter && i < index; ++i)
-    parameter = DECL_CHAIN(parameter);
-  return parameter;
 }
 
 tree originalFunction(tree fndecl) {
@@ -272,7 +266,7 @@ bool isLibcWrapper(tree fndecl) {
 
 void tightenWrapperSizes(gimple_seq body, tree wrapper, const fortify::Rule &rule,
                          const fortify::Options &options) {
-  tree destination = rule.dest == fortify::kNoArg ? NULL_TREE : nthParameter(wrapper, rule.dest);
+  tree destination = rule.dest == fortify::kNoArg ? NULL_TREE : parameterAt(wrapper, unsigned(rule.dest));
   if (!destination || !POINTER_TYPE_P(TREE_TYPE(destination)))
     return;
   const int pluginType = fortify::objectSizeType(rule, options.level);
