@@ -607,9 +607,7 @@ void registerFortifyPass(PassBuilder &builder, const fortify::Options &options,
       [options, facts](ModulePassManager &passes, OptimizationLevel level) {
         passes.addPass(FortifyPass(options, facts, level != OptimizationLevel::O0));
       });
-  registerOptimizerEarly(builder, [](ModulePassManager &passes, OptimizationLevel) {
-    passes.addPass(FortifyProbePass());
-  });
+  registerOptimizerEarly(builder, [] { return FortifyProbePass(); });
   builder.registerOptimizerLastEPCallback(
       [options, facts](ModulePassManager &passes, OptimizationLevel level) {
         passes.addPass(FortifyFinishPass(options, level == OptimizationLevel::O0, facts));

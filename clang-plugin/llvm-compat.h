@@ -29,6 +29,7 @@
 #include "llvm/Support/ModRef.h"
 #endif
 
+#include <memory>
 #include <string>
 
 #if LLVM_VERSION_MAJOR < 14
@@ -184,16 +185,68 @@ auto parsePassParameters(Parser &&parser, llvm::StringRef name, llvm::StringRef 
 #endif
 }
 
-// OptimizerEarlyEP (LLVM 15). LLVM 14 has no point between the inliner and
-// the optimiser's LowerConstantIntrinsics: there the probe runs at
-// OptimizerLastEP, before the finishing pass, and a check whose size was
-// unknown has already folded away at -O1 and up (docs/CLANG-PLUGIN.md).
-template <typename Callback>
-void registerOptimizerEarly(llvm::PassBuilder &builder, Callback &&callback) {
+// OptimizerEarlyEP (LLVM 15): after the inliner, before the optimiser's
+// LowerConstantIntrinsics folds every size query still open. `makePass()`
+// gives the module pass to run there.
+//
+// LLVM 14 has no callback at that point. Its optimisation pipeline (-O1 and
+// up) runs `require<globals-aa>` just before the function passes that start
+// with LowerConstantIntrinsics, so the pass runs from the instrumentation's
+// before-pass callback of that one, with the module analysis manager the
+// pipeline registered, and marks the module probed. Pipelines without it
+// (-O0, where code generation folds the queries; the ThinLTO pre-link
+// pipeline, which folds none) run the pass at OptimizerLastEP instead,
+// where a module probed early skips it.
+#if LLVM_VERSION_MAJOR == 14
+inline constexpr const char *kProbedEarlyMetadata = "fortify.probed_early";
+
+template <typename Pass>
+class UnlessProbedEarly : public llvm::PassInfoMixin<UnlessProbedEarly<Pass>> {
+public:
+  explicit UnlessProbedEarly(Pass pass) : pass_(std::move(pass)) {}
+  llvm::PreservedAnalyses run(llvm::Module &module, llvm::ModuleAnalysisManager &analyses) {
+    if (llvm::NamedMDNode *probed = module.getNamedMetadata(kProbedEarlyMetadata)) {
+      module.eraseNamedMetadata(probed);
+      return llvm::PreservedAnalyses::all();
+    }
+    return pass_.run(module, analyses);
+  }
+  static bool isRequired() { return true; }
+  static llvm::StringRef name() { return Pass::name(); }
+
+private:
+  Pass pass_;
+};
+#endif
+
+template <typename MakePass>
+void registerOptimizerEarly(llvm::PassBuilder &builder, MakePass makePass) {
 #if LLVM_VERSION_MAJOR >= 15
-  builder.registerOptimizerEarlyEPCallback(std::forward<Callback>(callback));
+  builder.registerOptimizerEarlyEPCallback(
+      [makePass](llvm::ModulePassManager &passes, llvm::OptimizationLevel) {
+        passes.addPass(makePass());
+      });
 #else
-  builder.registerOptimizerLastEPCallback(std::forward<Callback>(callback));
+  auto analyses = std::make_shared<llvm::ModuleAnalysisManager *>(nullptr);
+  builder.registerAnalysisRegistrationCallback(
+      [analyses](llvm::ModuleAnalysisManager &manager) { *analyses = &manager; });
+  if (llvm::PassInstrumentationCallbacks *callbacks = builder.getPassInstrumentationCallbacks())
+    callbacks->registerBeforeNonSkippedPassCallback(
+        [analyses, makePass](llvm::StringRef pass, llvm::Any ir) {
+          if (pass != "RequireAnalysisPass<llvm::GlobalsAA, llvm::Module>" || !*analyses ||
+              !llvm::any_isa<const llvm::Module *>(ir))
+            return;
+          auto &module = const_cast<llvm::Module &>(*llvm::any_cast<const llvm::Module *>(ir));
+          if (module.getNamedMetadata(kProbedEarlyMetadata))
+            return;
+          llvm::PreservedAnalyses preserved = makePass().run(module, **analyses);
+          (*analyses)->invalidate(module, preserved);
+          module.getOrInsertNamedMetadata(kProbedEarlyMetadata);
+        });
+  builder.registerOptimizerLastEPCallback(
+      [makePass](llvm::ModulePassManager &passes, llvm::OptimizationLevel) {
+        passes.addPass(UnlessProbedEarly(makePass()));
+      });
 #endif
 }
 
