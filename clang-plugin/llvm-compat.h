@@ -190,10 +190,12 @@ auto parsePassParameters(Parser &&parser, llvm::StringRef name, llvm::StringRef 
 // gives the module pass to run there.
 //
 // LLVM 14 has no callback at that point. Its optimisation pipeline (-O1 and
-// up) runs `require<globals-aa>` just before the function passes that start
-// with LowerConstantIntrinsics, so the pass runs from the instrumentation's
-// before-pass callback of that one, with the module analysis manager the
-// pipeline registered, and marks the module probed. Pipelines without it
+// up) runs rpo-function-attrs once, after the inliner and just before the
+// function passes that start with LowerConstantIntrinsics (only
+// require<globals-aa> between them, which the inliner's wrapper also runs
+// before inlining). So the pass runs from the instrumentation's after-pass
+// callback of that one, with the module analysis manager the pipeline
+// registered, and marks the module probed. Pipelines without it
 // (-O0, where code generation folds the queries; the ThinLTO pre-link
 // pipeline, which folds none) run the pass at OptimizerLastEP instead,
 // where a module probed early skips it.
@@ -231,15 +233,23 @@ void registerOptimizerEarly(llvm::PassBuilder &builder, MakePass makePass) {
   builder.registerAnalysisRegistrationCallback(
       [analyses](llvm::ModuleAnalysisManager &manager) { *analyses = &manager; });
   if (llvm::PassInstrumentationCallbacks *callbacks = builder.getPassInstrumentationCallbacks())
-    callbacks->registerBeforeNonSkippedPassCallback(
-        [analyses, makePass](llvm::StringRef pass, llvm::Any ir) {
-          if (pass != "RequireAnalysisPass<llvm::GlobalsAA, llvm::Module>" || !*analyses ||
+    callbacks->registerAfterPassCallback(
+        [analyses, makePass](llvm::StringRef passName, llvm::Any ir, const llvm::PreservedAnalyses &) {
+          if (passName != "ReversePostOrderFunctionAttrsPass" || !*analyses ||
               !llvm::any_isa<const llvm::Module *>(ir))
             return;
           auto &module = const_cast<llvm::Module &>(*llvm::any_cast<const llvm::Module *>(ir));
           if (module.getNamedMetadata(kProbedEarlyMetadata))
             return;
-          llvm::PreservedAnalyses preserved = makePass().run(module, **analyses);
+          // As a pass of the pipeline, to -debug-pass-manager, -print-after
+          // and -time-passes alike.
+          auto pass = makePass();
+          llvm::PassInstrumentation instrumentation =
+              (*analyses)->getResult<llvm::PassInstrumentationAnalysis>(module);
+          if (!instrumentation.runBeforePass<llvm::Module>(pass, module))
+            return;
+          llvm::PreservedAnalyses preserved = pass.run(module, **analyses);
+          instrumentation.runAfterPass<llvm::Module>(pass, module, preserved);
           (*analyses)->invalidate(module, preserved);
           module.getOrInsertNamedMetadata(kProbedEarlyMetadata);
         });
