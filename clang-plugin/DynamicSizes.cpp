@@ -59,6 +59,7 @@
 #include "FortifyPass.h"
 #include "llvm-compat.h"
 
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Analysis/MemoryBuiltins.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
@@ -112,14 +113,68 @@ bool asksDynamicSizeFromStart(const Value *origin, const TargetLibraryInfo &libr
   return call && isAllocation(*call, libraries);
 }
 
+namespace {
+
+bool isStaticUpperBoundQuery(const IntrinsicInst &query) {
+  auto *minimum = dyn_cast<ConstantInt>(query.getArgOperand(1));
+  auto *dynamic = dyn_cast<ConstantInt>(query.getArgOperand(3));
+  return query.getIntrinsicID() == Intrinsic::objectsize && minimum && minimum->isZero() &&
+         dynamic && dynamic->isZero();
+}
+
+// The static upper-bound queries a C library check's tagged size argument
+// (LibcFortify.cpp's askDynamicSize) is made of: through umin, scaling and
+// width changes, as the plugin builds it.
+void collectLibcSizeQueries(const CallBase &call, unsigned libcKind,
+                            SmallVectorImpl<IntrinsicInst *> &queries) {
+  MDNode *tag = call.getMetadata(libcKind);
+  auto *argument = tag && tag->getNumOperands() >= 2
+                       ? mdconst::dyn_extract<ConstantInt>(tag->getOperand(1))
+                       : nullptr;
+  if (!argument || argument->isNegative() || argument->getZExtValue() >= call.arg_size())
+    return;
+  SmallVector<Value *, 4> pending{call.getArgOperand(unsigned(argument->getZExtValue()))};
+  SmallPtrSet<Value *, 8> seen;
+  while (!pending.empty()) {
+    Value *value = pending.pop_back_val();
+    if (!seen.insert(value).second)
+      continue;
+    if (auto *intrinsic = dyn_cast<IntrinsicInst>(value)) {
+      if (intrinsic->getIntrinsicID() == Intrinsic::umin)
+        pending.append({intrinsic->getArgOperand(0), intrinsic->getArgOperand(1)});
+      else if (isStaticUpperBoundQuery(*intrinsic))
+        queries.push_back(intrinsic);
+    } else if (auto *cast = dyn_cast<CastInst>(value)) {
+      pending.push_back(cast->getOperand(0));
+    } else if (auto *scaled = dyn_cast<BinaryOperator>(value);
+               scaled && (scaled->getOpcode() == Instruction::UDiv ||
+                          scaled->getOpcode() == Instruction::LShr) &&
+               isa<ConstantInt>(scaled->getOperand(1))) {
+      pending.push_back(scaled->getOperand(0));
+    }
+  }
+}
+
+}  // namespace
+
 bool switchToDynamicSizes(Function &function) {
-  unsigned dynamicKind = function.getContext().getMDKindID(kDynamicSizeMetadata);
-  ConstantInt *dynamic = ConstantInt::getTrue(function.getContext());
-  bool switched = false;
+  LLVMContext &context = function.getContext();
+  unsigned dynamicKind = context.getMDKindID(kDynamicSizeMetadata);
+  unsigned libcKind = context.getMDKindID(kLibcCheckMetadata);
+  ConstantInt *dynamic = ConstantInt::getTrue(context);
+  SmallVector<IntrinsicInst *, 16> queries;
   for (Instruction &instruction : instructions(function)) {
-    auto *query = dyn_cast<IntrinsicInst>(&instruction);
-    if (!query || query->getIntrinsicID() != Intrinsic::objectsize ||
-        !query->getMetadata(dynamicKind) || query->getArgOperand(3) == dynamic)
+    if (!instruction.getMetadata(dynamicKind))
+      continue;
+    if (auto *query = dyn_cast<IntrinsicInst>(&instruction);
+        query && query->getIntrinsicID() == Intrinsic::objectsize)
+      queries.push_back(query);
+    else if (auto *call = dyn_cast<CallBase>(&instruction))
+      collectLibcSizeQueries(*call, libcKind, queries);
+  }
+  bool switched = false;
+  for (IntrinsicInst *query : queries) {
+    if (query->getArgOperand(3) == dynamic)
       continue;
     query->setArgOperand(3, dynamic);
     switched = true;

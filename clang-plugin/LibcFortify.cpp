@@ -133,6 +133,19 @@ int taggedSizeArgument(const CallBase &call, unsigned sizeKind) {
   return -1;
 }
 
+// At level 3 the size the call was given is the dynamic size: umin of the
+// library's static query and the plugin's, which asks for the static size
+// until inlining is done (DynamicSizes.cpp). Two such queries about the
+// same pointer (the library's type 0 and the plugin's, for the mem
+// functions) are identical, and CSE merges them, dropping the plugin's tag
+// with the metadata it does not know: the call itself carries the tag, so
+// that the switch finds the queries in its size argument (the call is
+// never merged).
+void askDynamicSize(CallBase &call, int sizeArgument, const fortify::Options &options) {
+  if (sizeArgument >= 0 && fortify::usesDynamicSizes(options))
+    call.setMetadata(kDynamicSizeMetadata, emptyNode(call.getContext()));
+}
+
 void tagCheckedCall(CallBase &call, const std::string &descriptor, int sizeArgument,
                     bool tightened) {
   LLVMContext &context = call.getContext();
@@ -459,6 +472,7 @@ bool fortifyThroughWrapper(const CheckSite &site, const fortify::Options &option
   for (CallBase *checked : checkedCalls) {
     int sizeArgument = pluginSize ? taggedSizeArgument(*checked, sizeKind) : -1;
     tagCheckedCall(*checked, descriptor, sizeArgument, sizeArgument >= 0);
+    askDynamicSize(*checked, sizeArgument, options);
     sized |= sizeArgument >= 0;
   }
   recordSite(module, descriptor, sized ? kKindLibcCheck : kKindLibc);
@@ -496,6 +510,8 @@ void fortifyCheckedCall(const CheckSite &site, const fortify::Options &options) 
   }
   emitReadChecks(checks, options);
   tagCheckedCall(call, descriptor, sizeArgument, tightened);
+  if (tightened)
+    askDynamicSize(call, sizeArgument, options);
   recordSite(*call.getModule(), descriptor, sizeArgument >= 0 ? kKindLibcCheck : kKindLibc);
 }
 
