@@ -21,7 +21,7 @@ target triple = "x86_64-pc-linux-gnu"
 ; CHECK-NEXT: [[OWN:%[0-9]+]] = call i64 @llvm.objectsize.i64.p0(ptr %a, i1 false, i1 true, i1 false), !fortify.checked
 ; CHECK-NEXT: [[NARROW:%[0-9]+]] = call i64 @llvm.umin.i64(i64 [[OWN]], i64 8)
 ; CHECK-NOT: call ptr @strcpy.inline
-; CHECK: [[GLIBC:%[0-9]+]] = call i64 @llvm.objectsize.i64.p0(ptr {{%[0-9]+}}, i1 false, i1 true, i1 false){{$}}
+; CHECK: [[GLIBC:%[0-9]+]] = call i64 @llvm.objectsize.i64.p0(ptr {{%[0-9]+}}, i1 false, i1 true, i1 false){{( #[0-9]+)?$}}
 ; CHECK-NEXT: [[BOTH:%[0-9]+]] = call i64 @llvm.umin.i64(i64 [[GLIBC]], i64 [[NARROW]]), !fortify.libc.size
 ; CHECK-NEXT: call ptr @__strcpy_chk(ptr {{.*}}, ptr {{.*}}, i64 noundef [[BOTH]]) #[[NOMERGE:[0-9]+]], !fortify.checked !{{[0-9]+}}, !fortify.libc ![[SITE:[0-9]+]]
 ; CHECK-NOT: __fortify_fail

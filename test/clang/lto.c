@@ -1,3 +1,5 @@
+// LLVM 14 refuses -flto (test/clang/options.c checks the error).
+// REQUIRES: llvm-ge-15
 // Full and thin LTO: the pass runs at PipelineStartEP of the pre-link
 // pipeline; dynamic sizes are folded at link time by lld-19 (the system
 // ld.lld may be an older lld that cannot read LLVM 19 bitcode, so the

@@ -7,8 +7,9 @@
 // RUN: %clang-fortify -O0 -g0 -fplugin-arg-fortify-mode=chk -S -emit-llvm %S/../gcc-shape/mode-chk.c -o - | FileCheck %s --check-prefixes=CHECK,O0
 // RUN: %clang-fortify -O2 -g0 -fplugin-arg-fortify-mode=chk -fplugin-arg-fortify-level=1 -S -emit-llvm %S/../gcc-shape/mode-chk.c -o - | FileCheck %s --check-prefix=L1
 
+// LLVM 14 keeps an array's address as a constant GEP to its first element.
 // CHECK-LABEL: define {{.*}} @copy(
-// CHECK: call ptr @__memcpy_chk(ptr {{.*}}@global, ptr %{{[0-9]+}}, i64 %{{[0-9]+}}, i64 16)
+// CHECK: call ptr @__memcpy_chk(ptr {{.*}}@global{{(, i64 0, i64 0\))?}}, ptr %{{[0-9]+}}, i64 %{{[0-9]+}}, i64 16)
 // CHECK-LABEL: define {{.*}} @member(
 // CHECK: call ptr @__strcpy_chk(ptr {{.*}}@pair, {{.*}}, ptr %{{[0-9]+}}, i64 8)
 // L1-LABEL: define {{.*}} @member(
@@ -21,11 +22,11 @@
 // O0: select i1 false, i64 16, i64 4
 // O0-NEXT: call ptr @__wmemcpy_chk(ptr %{{[0-9]+}}, ptr %{{[0-9]+}}, i64 %{{[0-9]+}}, i64 %{{[0-9]+}})
 // CHECK-LABEL: define {{.*}} @formats(
-// CHECK: call i32 (ptr, i64, i32, i64, ptr, ...) @__snprintf_chk(ptr {{.*}}@global, i64 %{{[0-9]+}}, i32 1, i64 16, ptr {{.*}}@.str, ptr %{{[0-9]+}})
+// CHECK: call i32 (ptr, i64, i32, i64, ptr, ...) @__snprintf_chk(ptr {{.*}}@global{{(, i64 0, i64 0\))?}}, i64 %{{[0-9]+}}, i32 1, i64 16, ptr {{.*}}@.str{{(, i64 0, i64 0\))?}}, ptr %{{[0-9]+}})
 // CHECK: call i32 (i32, ptr, ...) @__printf_chk(i32 1, ptr %{{[0-9]+}}, i32 1)
 // CHECK: call i32 (ptr, ...) @printf(
 // L1-LABEL: define {{.*}} @formats(
-// L1: @__snprintf_chk(ptr {{.*}}@global, i64 %1, i32 0, i64 16,
+// L1: @__snprintf_chk(ptr {{.*}}@global{{(, i64 0, i64 0\))?}}, i64 %1, i32 0, i64 16,
 // L1: call i32 (ptr, ...) @printf(
 // CHECK-LABEL: define {{.*}} @plain(
 // CHECK-NOT: _chk

@@ -22,8 +22,12 @@
 ;
 ; The default pipelines name the passes where the plugin adds them.
 ; RUN: env FORTIFY_PLUGIN_OPTIONS=level=2 %opt -load-pass-plugin %clang-plugin -passes='default<O2>' -print-pipeline-passes -disable-verify \
-; RUN:   -disable-output %s | FileCheck %s --check-prefix=O2
+; RUN:   -disable-output %s | FileCheck %s --check-prefix=%if llvm-ge-15 %{O2%} %else %{O2-LLVM14%}
 ; O2: ,fortify<level=2;mode=trap;reads=on>,{{.*}},fortify-probe,{{.*}},fortify-finish<level=2;mode=trap;reads=on>,
+; LLVM 14 has no OptimizerEarlyEP: the probe runs from the instrumentation
+; before require<globals-aa> (llvm-compat.h), unseen in the pipeline, and is
+; at OptimizerLastEP only for pipelines without that point.
+; O2-LLVM14: ,fortify<level=2;mode=trap;reads=on>,{{.*}},require<globals-aa>,{{.*}},fortify-probe,fortify-finish<level=2;mode=trap;reads=on>
 ; RUN: %opt -load-pass-plugin %clang-plugin -passes='default<O0>' -print-pipeline-passes -disable-verify -disable-output %s \
 ; RUN:   | FileCheck %s --check-prefix=O0
 ; O0: fortify<level=3;mode=trap;reads=on>,{{.*}}fortify-probe,{{.*}}fortify-finish<O0;level=3;mode=trap;reads=on>

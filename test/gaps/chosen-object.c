@@ -56,7 +56,11 @@
 // Level 2: the larger size. Past it is stopped, inside it is not.
 // RUN: %gcc-fortify -O2 -fplugin-arg-fortify-level=2 -fplugin-arg-fortify-mode=abort %s -o %t.gl2
 // RUN: %clang-fortify -O2 -fplugin-arg-fortify-level=2 -fplugin-arg-fortify-mode=abort %s -o %t.cl2
+// LLVM 14's static evaluation sizes a choice between two blocks of
+// different sizes only when both sides agree (15 takes the larger): Clang's
+// level 2 leaves the heap choice unchecked there (docs/CLANG-PLUGIN.md).
 // RUN: for t in %t.gl2 %t.cl2; do for w in stack heap alloca; do for op in strcpy wcscpy memcpy; do \
+// RUN:   %if llvm-ge-15 %{ %} %else %{ [ $t = %t.cl2 ] && [ $w = heap ] && continue; %} \
 // RUN:   not --crash $t $op $w direct huge 2>&1 | grep '^fortify: buffer over' >/dev/null || { echo "not stopped: $t $op $w"; exit 1; }; \
 // RUN:   $t $op $w direct fit || exit 1; \
 // RUN: done; done; done

@@ -1,3 +1,5 @@
+// LLVM 14 refuses -flto (test/clang/options.c checks the error).
+// REQUIRES: llvm-ge-15
 // An overflow that only inlining across files shows (issue 12): put() copies
 // into its parameter, which it cannot size; main() in another file passes
 // objects of every kind of test/Inputs/cases.h. Only the link inlines put()

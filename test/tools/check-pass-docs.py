@@ -28,6 +28,7 @@ import argparse
 import glob
 import os
 import re
+import shlex
 import subprocess
 import sys
 
@@ -297,7 +298,7 @@ def check_clang_names(doc, rows, passes, opt, plugin):
     module = "define void @f() {\n  ret void\n}\n"
     for row in rows:
         for span in pipeline_spans(row):
-            run = subprocess.run([opt, "-load-pass-plugin=" + plugin, "-passes=" + span, "-debug-pass-manager",
+            run = subprocess.run(shlex.split(opt) + ["-load-pass-plugin=" + plugin, "-passes=" + span, "-debug-pass-manager",
                                   "-disable-output"], input=module, capture_output=True, text=True)
             ran = re.findall(r"Running pass: (?:\w+::)*(\w+) on", run.stdout + run.stderr)
             ran = [cls for cls in ran if cls in passes]
@@ -326,7 +327,7 @@ def main():
     parser.add_argument("doc")
     parser.add_argument("source", help="the source tree (containing gcc-plugin/, clang-plugin/)")
     parser.add_argument("--dump-passes", help="gcc: output of gcc -fdump-passes")
-    parser.add_argument("--opt", help="clang: opt, to run each -passes= name")
+    parser.add_argument("--opt", help="clang: opt and its options (one shell word list), to run each -passes= name")
     parser.add_argument("--plugin-file", help="clang: the pass plugin opt loads")
     parser.add_argument("--pass-log", action="append", default=[],
                         help="clang: output of clang -Xclang -fdebug-pass-manager (repeatable)")
