@@ -54,7 +54,11 @@
 // pointer) may be merged by CSE before the switch, into whichever came
 // first: the check may then stay static (as at level 2), or the program's
 // query see the check's dynamic answer, a size at most the static bound
-// (type 0 asks for an upper bound: still a correct answer).
+// (type 0 asks for an upper bound: still a correct answer). The C
+// library's checks, whose static query (__bos0 for the mem functions) is
+// identical to the plugin's, carry the tag on the __*_chk call: when the
+// plugin's query is gone from the call's size, the switch takes the
+// surviving one for it.
 #include "DynamicSizes.h"
 #include "FortifyPass.h"
 #include "llvm-compat.h"
@@ -116,43 +120,41 @@ bool asksDynamicSizeFromStart(const Value *origin, const TargetLibraryInfo &libr
 namespace {
 
 bool isStaticUpperBoundQuery(const IntrinsicInst &query) {
+  if (query.getIntrinsicID() != Intrinsic::objectsize)
+    return false;
   auto *minimum = dyn_cast<ConstantInt>(query.getArgOperand(1));
   auto *dynamic = dyn_cast<ConstantInt>(query.getArgOperand(3));
-  return query.getIntrinsicID() == Intrinsic::objectsize && minimum && minimum->isZero() &&
-         dynamic && dynamic->isZero();
+  return minimum && minimum->isZero() && dynamic && dynamic->isZero();
 }
 
-// The static upper-bound queries a C library check's tagged size argument
-// (LibcFortify.cpp's askDynamicSize) is made of: through umin, scaling and
-// width changes, as the plugin builds it.
-void collectLibcSizeQueries(const CallBase &call, unsigned libcKind,
-                            SmallVectorImpl<IntrinsicInst *> &queries) {
+// The query a C library check's tagged size argument (LibcFortify.cpp's
+// askDynamicSize) is, through scaling and width changes, when CSE merged
+// the plugin's query into the library's: umin(size, plugin's) of two equal
+// queries folds to the query. Otherwise (the umin is there, whatever the
+// plugin's operand became) the library's query stays static: the records
+// tell what the library alone knew from it.
+IntrinsicInst *mergedLibcSizeQuery(const CallBase &call, unsigned libcKind) {
   MDNode *tag = call.getMetadata(libcKind);
   auto *argument = tag && tag->getNumOperands() >= 2
                        ? mdconst::dyn_extract<ConstantInt>(tag->getOperand(1))
                        : nullptr;
   if (!argument || argument->isNegative() || argument->getZExtValue() >= call.arg_size())
-    return;
-  SmallVector<Value *, 4> pending{call.getArgOperand(unsigned(argument->getZExtValue()))};
-  SmallPtrSet<Value *, 8> seen;
-  while (!pending.empty()) {
-    Value *value = pending.pop_back_val();
-    if (!seen.insert(value).second)
-      continue;
-    if (auto *intrinsic = dyn_cast<IntrinsicInst>(value)) {
-      if (intrinsic->getIntrinsicID() == Intrinsic::umin)
-        pending.append({intrinsic->getArgOperand(0), intrinsic->getArgOperand(1)});
-      else if (isStaticUpperBoundQuery(*intrinsic))
-        queries.push_back(intrinsic);
-    } else if (auto *cast = dyn_cast<CastInst>(value)) {
-      pending.push_back(cast->getOperand(0));
+    return nullptr;
+  Value *value = call.getArgOperand(unsigned(argument->getZExtValue()));
+  for (;;) {
+    if (auto *cast = dyn_cast<CastInst>(value)) {
+      value = cast->getOperand(0);
     } else if (auto *scaled = dyn_cast<BinaryOperator>(value);
                scaled && (scaled->getOpcode() == Instruction::UDiv ||
                           scaled->getOpcode() == Instruction::LShr) &&
                isa<ConstantInt>(scaled->getOperand(1))) {
-      pending.push_back(scaled->getOperand(0));
+      value = scaled->getOperand(0);
+    } else {
+      break;
     }
   }
+  auto *query = dyn_cast<IntrinsicInst>(value);
+  return query && isStaticUpperBoundQuery(*query) ? query : nullptr;
 }
 
 }  // namespace
@@ -170,7 +172,8 @@ bool switchToDynamicSizes(Function &function) {
         query && query->getIntrinsicID() == Intrinsic::objectsize)
       queries.push_back(query);
     else if (auto *call = dyn_cast<CallBase>(&instruction))
-      collectLibcSizeQueries(*call, libcKind, queries);
+      if (IntrinsicInst *merged = mergedLibcSizeQuery(*call, libcKind))
+        queries.push_back(merged);
   }
   bool switched = false;
   for (IntrinsicInst *query : queries) {

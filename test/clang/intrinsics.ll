@@ -80,7 +80,7 @@ define void @intrinsics(ptr %d, ptr %s, i64 %n, i32 %m) {
 ; CHECK-NEXT: [[BOTH:%[0-9]+]] = call i64 @llvm.umin.i64(i64 16, i64 [[OWN]]), !fortify.libc.size
 ; CHECK-NEXT: [[SRC:%[0-9]+]] = call i64 @llvm.objectsize.i64.p0(ptr %s,
 ; CHECK-NEXT: icmp ugt i64 %n, [[SRC]]
-; CHECK: call ptr @__memcpy_chk(ptr %d, ptr %s, i64 %n, i64 [[BOTH]]){{.*}}, !fortify.checked !{{[0-9]+}}, !fortify.libc
+; CHECK: call ptr @__memcpy_chk(ptr %d, ptr %s, i64 %n, i64 [[BOTH]]){{.*}}, !fortify.checked !{{[0-9]+}}, {{.*}}!fortify.libc
 ; CHECK-NEXT: ret void
 define void @calls(ptr %d, ptr %s, i64 %n) {
   call ptr @memcpy(ptr %d, ptr %s, i64 %n)
