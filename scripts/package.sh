@@ -61,6 +61,14 @@ for deb in "$work"/*.deb; do
     "$(dpkg-deb -f "$deb" Installed-Size)"
 done
 
+# The Clang plugin for the release's other LLVMs, one package each.
+for deb in "$work"/fortify-clang-plugin-[0-9]*_*.deb; do
+  [ -e "$deb" ] || continue
+  package=$(dpkg-deb -f "$deb" Package)
+  case $package in *-dbgsym) continue ;; esac
+  packages+=("$package")
+done
+
 if [ -n "$keep" ]; then
   mkdir -p "$keep"
   cp "$work"/*.deb "$work"/*.changes "$work"/*.buildinfo "$keep"/
