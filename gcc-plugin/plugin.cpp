@@ -7,6 +7,7 @@
 #include "sequence-builder.h"
 #include "options.h"
 #include "libc-wrappers.h"
+#include "field-sizes.h"
 #include "passes.h"
 #include "version-check.h"
 
@@ -90,6 +91,7 @@ int plugin_init(plugin_name_args *info, plugin_gcc_version *version) {
   fortify_gcc::registerGarbageCollectorRoots(info->base_name);
   fortify_gcc::registerChkRoots(info->base_name);
   fortify_gcc::registerNoFortifyAttribute(info->base_name);
+  fortify_gcc::registerFieldSizes(info->base_name, gOptions);
   registerPass(info->base_name, fortify_gcc::makeInstrumentPass(g, gOptions), "lower",
                PASS_POS_INSERT_BEFORE);
   registerPass(info->base_name, fortify_gcc::makeO0ObjectSizePass(g, gOptions), "ssa",
