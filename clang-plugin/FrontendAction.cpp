@@ -222,8 +222,15 @@ public:
         sizeFields_(std::move(sizeFields)) {}
 
   bool HandleTopLevelDecl(clang::DeclGroupRef group) override {
-    for (clang::Decl *declaration : group)
+    for (clang::Decl *declaration : group) {
       visit(declaration);
+      // `typedef struct { ... } name;`: the struct is defined before its
+      // typedef names it, and a size-field option may name it so.
+      if (auto *alias = llvm::dyn_cast<clang::TypedefNameDecl>(declaration); alias && !sizeFields_.empty())
+        if (const clang::RecordDecl *record = alias->getUnderlyingType()->getAsRecordDecl();
+            record && record->getTypedefNameForAnonDecl() == alias)
+          recordLayout(*record);
+    }
     return true;
   }
 

@@ -305,7 +305,7 @@ private:
   tree objectSize(SequenceBuilder &b, tree pointer, int type) {
     // The size field of the member the pointer was read from
     // (field-sizes.cpp), before the pointer is copied below.
-    tree fields = fieldObjectSize(b, pointer, call_, options_);
+    tree fields = fieldObjectSize(b, pointer, call_);
     // The gimplifier already makes some temporaries SSA names. GCC 12 folds
     // a size query on one of those in "lower", before its objsz passes, and
     // that early fold of __builtin_dynamic_object_size computes 0 for

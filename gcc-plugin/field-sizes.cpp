@@ -29,6 +29,7 @@ namespace fortify_gcc {
 namespace {
 
 const fortify::Options *gFieldOptions = nullptr;
+bool gBound = false;
 bool gOwnCountedBy = false;
 bool (*gTakesIdentifier)(const_tree) = nullptr;
 
@@ -74,13 +75,20 @@ void registerAttributes(void *, void *) {
   targetm.attribute_takes_identifier_p = takesIdentifier;
 }
 
-// The name a size-field option gives `record`: its tag, or the typedef
-// name of an untagged struct; C++ classes by their unqualified name.
-const char *recordName(const_tree record) {
-  tree name = TYPE_NAME(TYPE_MAIN_VARIANT(record));
+const char *typeName(const_tree type) {
+  tree name = TYPE_NAME(type);
   if (name && TREE_CODE(name) == TYPE_DECL)
     name = DECL_NAME(name);
   return name && TREE_CODE(name) == IDENTIFIER_NODE ? IDENTIFIER_POINTER(name) : nullptr;
+}
+
+// The name a size-field option gives `record`: its tag, or the typedef
+// name of an untagged struct (which GCC's C front end keeps only on the
+// variant type the object is declared with); C++ classes by their
+// unqualified name.
+const char *recordName(const_tree record) {
+  const char *tag = typeName(TYPE_MAIN_VARIANT(record));
+  return tag ? tag : typeName(record);
 }
 
 tree findField(const_tree record, const char *name) {
@@ -112,15 +120,17 @@ fortify::CountShape countShape(const_tree field) {
   return fortify::CountShape::Other;
 }
 
-// The size field of `member` (a FIELD_DECL of a struct), with where it was
-// named; NULL_TREE when there is none or it does not fit (usableSizeField).
-tree sizeFieldOf(const_tree member, std::string &origin) {
+// The size field of `member` (a FIELD_DECL of `objectType`, a struct),
+// with where it was named; NULL_TREE when there is none or it does not fit
+// (usableSizeField).
+tree sizeFieldOf(const_tree objectType, const_tree member, std::string &origin) {
   tree record = DECL_CONTEXT(member);
-  if (!record || TREE_CODE(record) != RECORD_TYPE || !DECL_NAME(member))
+  if (!record || TREE_CODE(record) != RECORD_TYPE || !DECL_NAME(member) ||
+      TYPE_MAIN_VARIANT(objectType) != TYPE_MAIN_VARIANT(record))
     return NULL_TREE;
   const char *memberName = IDENTIFIER_POINTER(DECL_NAME(member));
   const char *fieldName = nullptr;
-  const char *name = recordName(record);
+  const char *name = recordName(objectType);
   if (const fortify::SizeField *named =
           name && gFieldOptions ? fortify::findSizeField(gFieldOptions->sizeFields, name, memberName)
                                 : nullptr) {
@@ -204,15 +214,15 @@ bool onlyTemporariesBetween(const gimple *def, const gimple *call) {
 
 }  // namespace
 
-void registerFieldSizes(const char *pluginName, const fortify::Options &options) {
+void registerFieldSizes(const char *pluginName, const fortify::Options &options, bool bound) {
   gFieldOptions = &options;
+  gBound = bound;
   register_callback(pluginName, PLUGIN_ATTRIBUTES, registerAttributes, nullptr);
   register_callback(pluginName, PLUGIN_FINISH_TYPE, checkDefinedType, nullptr);
 }
 
-tree fieldObjectSize(SequenceBuilder &b, tree pointer, const gimple *call,
-                     const fortify::Options &options) {
-  if (!fortify::usesDynamicSizes(options) || TREE_CODE(pointer) != SSA_NAME)
+tree fieldObjectSize(SequenceBuilder &b, tree pointer, const gimple *call) {
+  if (!gBound || TREE_CODE(pointer) != SSA_NAME)
     return NULL_TREE;
   // Through pointer conversions to the member's load or address.
   gimple *def = SSA_NAME_DEF_STMT(pointer);
@@ -246,7 +256,7 @@ tree fieldObjectSize(SequenceBuilder &b, tree pointer, const gimple *call,
     return NULL_TREE;
   tree field = TREE_OPERAND(member, 1);
   std::string origin;
-  tree countField = sizeFieldOf(field, origin);
+  tree countField = sizeFieldOf(TREE_TYPE(TREE_OPERAND(member, 0)), field, origin);
   if (!countField)
     return NULL_TREE;
   unsigned HOST_WIDE_INT elementSize = pointeeBytes(TREE_TYPE(TREE_TYPE(field)));
