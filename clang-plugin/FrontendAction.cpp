@@ -308,8 +308,11 @@ private:
     fortify_llvm::RecordLayout facts;
     facts.size = uint64_t(layout.getSize().getQuantity());
     for (const clang::FieldDecl *field : record.fields()) {
-      if (field->isBitField())
+      if (field->isBitField()) {
+        fortify_llvm::MemberLayout unused;  // a bit-field is never sized: said once
+        namedSizeField(record, *field, unused);
         continue;
+      }
       clang::QualType type = field->getType();
       if (type->isDependentType() || (type->isIncompleteType() && !type->isIncompleteArrayType()))
         return;
