@@ -402,6 +402,10 @@ private:
       warnIgnored(field.getLocation(), reason);
       return;
     }
+    // A volatile or atomic count is not read by a check: the read itself
+    // would change what the program does.
+    if (count->getType().isVolatileQualified() || count->getType()->isAtomicType())
+      return;
     countField(context, record, *count, element, member);
     member.counted = shape == fortify::MemberShape::FlexibleArray;
     member.sizedPointer = shape == fortify::MemberShape::Pointer;

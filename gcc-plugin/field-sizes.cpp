@@ -257,7 +257,10 @@ tree fieldObjectSize(SequenceBuilder &b, tree pointer, const gimple *call) {
   tree field = TREE_OPERAND(member, 1);
   std::string origin;
   tree countField = sizeFieldOf(TREE_TYPE(TREE_OPERAND(member, 0)), field, origin);
-  if (!countField)
+  // A volatile or atomic count is not read by a check: the read itself
+  // would change what the program does.
+  if (!countField || TREE_THIS_VOLATILE(countField) || TYPE_VOLATILE(TREE_TYPE(countField)) ||
+      TYPE_ATOMIC(TREE_TYPE(countField)))
     return NULL_TREE;
   unsigned HOST_WIDE_INT elementSize = pointeeBytes(TREE_TYPE(TREE_TYPE(field)));
   if (elementSize == 0)

@@ -18,14 +18,15 @@
 //   twin    the same layout, not named: 31 runs (only the block bounds it)
 //   grow    cap set to 32 inside the call's own arguments: 20 runs (a store
 //           between the pointer's load and the call: the field is not read)
+//   volatile a volatile cap is never read by a check: 31 runs
 //
 // RUN: rm -rf %t && mkdir -p %t
-// RUN: FIELDS="-fplugin-arg-fortify-size-field=buf.data:cap -fplugin-arg-fortify-size-field=wbuf.data:cap -fplugin-arg-fortify-size-field=named.fam:n -fplugin-arg-fortify-size-field=tbuf.data:cap"; \
+// RUN: FIELDS="-fplugin-arg-fortify-size-field=buf.data:cap -fplugin-arg-fortify-size-field=wbuf.data:cap -fplugin-arg-fortify-size-field=named.fam:n -fplugin-arg-fortify-size-field=tbuf.data:cap -fplugin-arg-fortify-size-field=vbuf.data:cap"; \
 // RUN: for cc in "%gcc-fortify" "%gxx-fortify -x c++" "%clang-fortify" "%clangxx-fortify -x c++"; do for O in -O0 -O2; do for L in 2 3; do \
 // RUN:   echo "$cc $O level $L"; \
 // RUN:   $cc $O -fplugin-arg-fortify-level=$L -fplugin-arg-fortify-mode=abort $FIELDS %s -o %t/p || exit 1; \
 // RUN:   %t/p ptr 8 && %t/p pstr 7 && %t/p read 8 && %t/p wide 12 && %t/p typedef 8 && %t/p fam 8 && \
-// RUN:   %t/p index 4 && %t/p zero 0 && %t/p negative 0 && %t/p twin 31 && %t/p plain 31 && %t/p grow 20 || exit 1; \
+// RUN:   %t/p index 4 && %t/p zero 0 && %t/p negative 0 && %t/p twin 31 && %t/p plain 31 && %t/p grow 20 && %t/p volatile 31 || exit 1; \
 // RUN:   if [ $L = 3 ]; then \
 // RUN:     not --crash %t/p ptr 9 2>&1 | FileCheck %s --check-prefix=MEMCPY && \
 // RUN:     not --crash %t/p pstr 8 2>&1 | FileCheck %s --check-prefix=STRCPY && \
@@ -64,6 +65,10 @@ struct named {
 struct twin {
   char *data;
   size_t cap;
+};
+struct vbuf {
+  char *data;
+  volatile size_t cap;
 };
 struct plain {
   int n;
@@ -117,6 +122,10 @@ int main(int argc, char **argv) {
     struct twin t = {(char *)block(), 8};
     memcpy(t.data, s, len);
     return t.data[0] == 7;
+  } else if (!strcmp(c, "volatile")) {
+    struct vbuf v = {(char *)block(), 8};
+    memcpy(v.data, s, len);
+    return v.data[0] == 7;
   } else if (!strcmp(c, "plain")) {
     struct plain *p = (struct plain *)block();
     p->n = 8;
