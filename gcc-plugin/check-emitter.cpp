@@ -101,6 +101,12 @@ public:
       bool any = rule_.read != ReadKind::None && fortify::checksReads(options_) && checkRead();
       if (which == Checks::ReadsAndFormat)
         any |= checkFormatUnlessLiteral();
+      // The library's wrapper checks the write with its own size, which
+      // cannot know a member's size field (the plugin tightens the query
+      // inside the wrapper, where the member is gone): that bound is the
+      // plugin's own check, before the library's (field-sizes.h).
+      if (writesThroughSizedMember())
+        any |= checkWrite();
       return any;
     }
     if (rule_.kind == CheckKind::Unbounded) {
@@ -128,6 +134,19 @@ public:
       any |= checkRead();
     any |= checkFormatUnlessLiteral();
     return any;
+  }
+
+  bool writesThroughSizedMember() {
+    switch (rule_.kind) {
+    case CheckKind::CopyLength:
+    case CheckKind::CopyString:
+    case CheckKind::AppendString:
+    case CheckKind::AppendBounded:
+    case CheckKind::MinimumSize:
+      return rule_.dest != fortify::kNoArg && hasFieldSize(arg(rule_.dest), call_);
+    default:
+      return false;
+    }
   }
 
   bool checkFormatUnlessLiteral() {

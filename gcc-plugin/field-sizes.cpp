@@ -221,9 +221,19 @@ void registerFieldSizes(const char *pluginName, const fortify::Options &options,
   register_callback(pluginName, PLUGIN_FINISH_TYPE, checkDefinedType, nullptr);
 }
 
-tree fieldObjectSize(SequenceBuilder &b, tree pointer, const gimple *call) {
+namespace {
+
+// A pointer taken from a member with a size field (fieldObjectSize).
+struct FieldMatch {
+  tree member = NULL_TREE;  // the COMPONENT_REF p->MEMBER
+  tree index = NULL_TREE;   // i of &p->fam[i], or null
+  tree countField = NULL_TREE;
+  unsigned HOST_WIDE_INT elementSize = 0;
+};
+
+bool matchField(tree pointer, const gimple *call, FieldMatch &match) {
   if (!gBound || TREE_CODE(pointer) != SSA_NAME)
-    return NULL_TREE;
+    return false;
   // Through pointer conversions to the member's load or address.
   gimple *def = SSA_NAME_DEF_STMT(pointer);
   while (def && is_gimple_assign(def) && CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def)) &&
@@ -232,13 +242,13 @@ tree fieldObjectSize(SequenceBuilder &b, tree pointer, const gimple *call) {
     def = SSA_NAME_DEF_STMT(gimple_assign_rhs1(def));
   if (!def || !is_gimple_assign(def) || !gimple_assign_single_p(def) ||
       gimple_has_volatile_ops(def))
-    return NULL_TREE;
+    return false;
   tree rhs = gimple_assign_rhs1(def);
   tree member = NULL_TREE, index = NULL_TREE;
   if (TREE_CODE(rhs) == COMPONENT_REF) {
     member = rhs;  // p->data
     if (memberShape(TREE_OPERAND(member, 1)) != fortify::MemberShape::Pointer)
-      return NULL_TREE;
+      return false;
   } else if (TREE_CODE(rhs) == ADDR_EXPR) {
     tree ref = TREE_OPERAND(rhs, 0);
     if (TREE_CODE(ref) == ARRAY_REF) {  // &p->fam[i]
@@ -247,13 +257,13 @@ tree fieldObjectSize(SequenceBuilder &b, tree pointer, const gimple *call) {
     }
     if (TREE_CODE(ref) != COMPONENT_REF ||
         memberShape(TREE_OPERAND(ref, 1)) != fortify::MemberShape::FlexibleArray)
-      return NULL_TREE;
+      return false;
     member = ref;  // &p->fam
   } else {
-    return NULL_TREE;
+    return false;
   }
   if (TREE_OPERAND(member, 2) || !onlyTemporariesBetween(def, call))
-    return NULL_TREE;
+    return false;
   tree field = TREE_OPERAND(member, 1);
   std::string origin;
   tree countField = sizeFieldOf(TREE_TYPE(TREE_OPERAND(member, 0)), field, origin);
@@ -261,14 +271,31 @@ tree fieldObjectSize(SequenceBuilder &b, tree pointer, const gimple *call) {
   // would change what the program does.
   if (!countField || TREE_THIS_VOLATILE(countField) || TYPE_VOLATILE(TREE_TYPE(countField)) ||
       TYPE_ATOMIC(TREE_TYPE(countField)))
-    return NULL_TREE;
+    return false;
   unsigned HOST_WIDE_INT elementSize = pointeeBytes(TREE_TYPE(TREE_TYPE(field)));
   if (elementSize == 0)
-    return NULL_TREE;
+    return false;
   if (index && (!INTEGRAL_TYPE_P(TREE_TYPE(index)) ||
                 (TREE_CODE(index) != INTEGER_CST && TREE_CODE(index) != SSA_NAME &&
                  !is_gimple_variable(index))))
+    return false;
+  match = {member, index, countField, elementSize};
+  return true;
+}
+
+}  // namespace
+
+bool hasFieldSize(tree pointer, const gimple *call) {
+  FieldMatch match;
+  return matchField(pointer, call, match);
+}
+
+tree fieldObjectSize(SequenceBuilder &b, tree pointer, const gimple *call) {
+  FieldMatch match;
+  if (!matchField(pointer, call, match))
     return NULL_TREE;
+  tree member = match.member, index = match.index, countField = match.countField;
+  unsigned HOST_WIDE_INT elementSize = match.elementSize;
 
   // The count, from the same object; a negative one holds nothing.
   tree object = unshare_expr(TREE_OPERAND(member, 0));

@@ -25,6 +25,9 @@ void registerFieldSizes(const char *pluginName, const fortify::Options &options,
 // field bounds it or when the object may have changed before the call.
 tree fieldObjectSize(SequenceBuilder &b, tree pointer, const gimple *call);
 
+// Whether fieldObjectSize gives a size for `pointer` at `call`.
+bool hasFieldSize(tree pointer, const gimple *call);
+
 }  // namespace fortify_gcc
 
 #endif
