@@ -866,7 +866,7 @@ private:
     if (rule_.read == ReadKind::LengthUntilMatch && !isa<CallInst>(call_))
       return;
     beforeCall();
-    Value *size = objectSize(site_.readPointer, std::nullopt, site_.readSizeDynamicNow);
+    Value *size = objectSize(site_.readPointer, site_.readCountedLimit, site_.readSizeDynamicNow);
     if (rule_.read == ReadKind::LengthUntilMatch) {
       // A bound past the object is valid while a match lies inside it, so
       // only a bound that passes the object is questioned, and only a scan
@@ -917,7 +917,7 @@ private:
     if (!call || call->isMustTailCall() || call->use_empty() || !call->getType()->isIntegerTy())
       return;
     insertBefore(call->getNextNode());
-    Value *size = objectSize(site_.readPointer, std::nullopt, site_.readSizeDynamicNow);
+    Value *size = objectSize(site_.readPointer, site_.readCountedLimit, site_.readSizeDynamicNow);
     Value *result = toSize(call);
     Value *read = builder_.CreateAdd(result, sizeConstant(1));
     if (isSet(rule_.length))

@@ -34,6 +34,9 @@ struct CheckSite {
   // The same for the object the call reads (arg(readArg)), when over-reads
   // are checked; never narrowed to a subobject. Null otherwise.
   llvm::Value *readPointer = nullptr;
+  // Level 3: the elements a counted_by flexible array or a member with a
+  // named size field holds, for the read object (SubobjectSize.h).
+  std::optional<SubobjectLimit> readCountedLimit;
   // Whether the C prototype returns a signed integer, when Clang's AST told
   // (FrontendAction.cpp). In report mode a skipped call's integer result is
   // -1 when signed, 0 when unsigned; unknown: signed up to int's width.

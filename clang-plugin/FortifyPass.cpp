@@ -449,9 +449,20 @@ bool instrumentFunction(Function &function, const fortify::Options &options,
       query.dynamic = dynamic;
       query.facts = activeFacts();
       site.subobjectLimit = closestSubobject(dest, layout, query);
+      if (!site.subobjectLimit)
+        site.subobjectLimit = sizedPointerMember(dest, *site.call, layout, query);
     }
-    // Reads are bounded by the whole object (never narrowed).
+    // Reads are bounded by the whole object (never narrowed), and by the
+    // count of a counted member (closestSubobject without subobjects).
     static_assert(fortify::kReadObjectSizeType == 0);
+    if (Value *source = site.readPointer) {
+      SubobjectQuery query;
+      query.dynamic = dynamic;
+      query.facts = activeFacts();
+      site.readCountedLimit = closestSubobject(source, layout, query);
+      if (!site.readCountedLimit)
+        site.readCountedLimit = sizedPointerMember(source, *site.call, layout, query);
+    }
     if (site.readPointer && function.hasOptNone())
       site.readPointer = forwardThroughLocals(site.readPointer, site.call, *dominators);
   }

@@ -216,12 +216,21 @@ class FactsCollector : public clang::ASTConsumer {
 public:
   FactsCollector(clang::CompilerInstance &compiler,
                  std::shared_ptr<fortify_llvm::FrontendFacts> facts,
-                 std::shared_ptr<std::map<std::string, clang::SourceLocation>> definitions)
-      : compiler_(compiler), facts_(std::move(facts)), definitions_(std::move(definitions)) {}
+                 std::shared_ptr<std::map<std::string, clang::SourceLocation>> definitions,
+                 std::vector<fortify::SizeField> sizeFields)
+      : compiler_(compiler), facts_(std::move(facts)), definitions_(std::move(definitions)),
+        sizeFields_(std::move(sizeFields)) {}
 
   bool HandleTopLevelDecl(clang::DeclGroupRef group) override {
-    for (clang::Decl *declaration : group)
+    for (clang::Decl *declaration : group) {
       visit(declaration);
+      // `typedef struct { ... } name;`: the struct is defined before its
+      // typedef names it, and a size-field option may name it so.
+      if (auto *alias = llvm::dyn_cast<clang::TypedefNameDecl>(declaration); alias && !sizeFields_.empty())
+        if (const clang::RecordDecl *record = alias->getUnderlyingType()->getAsRecordDecl();
+            record && record->getTypedefNameForAnonDecl() == alias)
+          recordLayout(*record);
+    }
     return true;
   }
 
@@ -292,13 +301,18 @@ private:
     if (record.isUnion() || record.isInvalidDecl() || record.isDependentType() ||
         !record.isCompleteDefinition())
       return;
+    if (!sizeFields_.empty())
+      missingNamedMembers(record);
     clang::ASTContext &context = record.getASTContext();
     const clang::ASTRecordLayout &layout = context.getASTRecordLayout(&record);
     fortify_llvm::RecordLayout facts;
     facts.size = uint64_t(layout.getSize().getQuantity());
     for (const clang::FieldDecl *field : record.fields()) {
-      if (field->isBitField())
+      if (field->isBitField()) {
+        fortify_llvm::MemberLayout unused;  // a bit-field is never sized: said once
+        namedSizeField(record, *field, unused);
         continue;
+      }
       clang::QualType type = field->getType();
       if (type->isDependentType() || (type->isIncompleteType() && !type->isIncompleteArrayType()))
         return;
@@ -321,9 +335,112 @@ private:
           countedBy(context, record, *field, *array, member);
 #endif
       }
+      namedSizeField(record, *field, member);
       facts.members.push_back(member);
     }
     facts_->records[irTypeName(record)].push_back(std::move(facts));
+  }
+
+  // The name a size-field option gives a record: its tag, or the typedef
+  // name of an untagged struct; C++ classes by their unqualified name (as
+  // the GCC plugin).
+  static std::string optionName(const clang::RecordDecl &record) {
+    if (record.getIdentifier())
+      return record.getName().str();
+    if (const clang::TypedefNameDecl *alias = record.getTypedefNameForAnonDecl())
+      return alias->getName().str();
+    return {};
+  }
+
+  void warnIgnored(clang::SourceLocation location, const std::string &reason) {
+    clang::DiagnosticsEngine &diagnostics = compiler_.getDiagnostics();
+    diagnostics.Report(location, diagnostics.getCustomDiagID(clang::DiagnosticsEngine::Warning,
+                                                             "fortify: %0; ignored"))
+        << reason;
+  }
+
+  // A size field named for `field` with size-field=STRUCT.MEMBER:FIELD: a
+  // flexible array member becomes counted as by counted_by (on every Clang),
+  // a pointer member sized. One that does not fit is a warning (the option
+  // is for a whole build, where another struct may have the name).
+  void namedSizeField(const clang::RecordDecl &record, const clang::FieldDecl &field,
+                      fortify_llvm::MemberLayout &member) {
+    if (sizeFields_.empty() || record.isUnion() || !field.getIdentifier())
+      return;
+    std::string name = optionName(record);
+    const fortify::SizeField *named =
+        fortify::findSizeField(sizeFields_, name, field.getName().str());
+    if (!named)
+      return;
+    clang::ASTContext &context = record.getASTContext();
+    clang::QualType type = field.getType();
+    fortify::MemberShape shape = fortify::MemberShape::Other;
+    clang::QualType element;
+    if (const clang::ArrayType *array = context.getAsArrayType(type);
+        array && type->isIncompleteArrayType() && !array->getElementType()->isIncompleteType()) {
+      shape = fortify::MemberShape::FlexibleArray;
+      element = array->getElementType();
+    } else if (type->isPointerType() && !type->isFunctionPointerType() &&
+               (type->getPointeeType()->isVoidType() ||
+                !type->getPointeeType()->isIncompleteType())) {
+      shape = fortify::MemberShape::Pointer;
+      element = type->getPointeeType();
+    }
+    const clang::FieldDecl *count = nullptr;
+    for (const clang::FieldDecl *sibling : record.fields())
+      if (sibling->getIdentifier() && sibling->getName() == named->field)
+        count = sibling;
+    fortify::CountShape countShape = !count ? fortify::CountShape::Missing
+                                     : count->getType()->isIntegerType() &&
+                                             !count->getType()->isBooleanType() &&
+                                             !count->isBitField()
+                                         ? fortify::CountShape::Integer
+                                         : fortify::CountShape::Other;
+    std::string reason;
+    if (!fortify::usableSizeField(name, named->member, shape, named->field, countShape,
+                                  "size-field=" + fortify::sizeFieldText(*named), reason)) {
+      warnIgnored(field.getLocation(), reason);
+      return;
+    }
+    // A volatile or atomic count is not read by a check: the read itself
+    // would change what the program does.
+    if (count->getType().isVolatileQualified() || count->getType()->isAtomicType())
+      return;
+    countField(context, record, *count, element, member);
+    member.counted = shape == fortify::MemberShape::FlexibleArray;
+    member.sizedPointer = shape == fortify::MemberShape::Pointer;
+  }
+
+  // Where `count` is in `record`, and the bytes of the elements it counts.
+  static void countField(clang::ASTContext &context, const clang::RecordDecl &record,
+                         const clang::FieldDecl &count, clang::QualType element,
+                         fortify_llvm::MemberLayout &member) {
+    const clang::ASTRecordLayout &layout = context.getASTRecordLayout(&record);
+    member.countOffset = uint64_t(
+        context.toCharUnitsFromBits(int64_t(layout.getFieldOffset(count.getFieldIndex())))
+            .getQuantity());
+    member.countBytes = unsigned(context.getTypeSizeInChars(count.getType()).getQuantity());
+    member.countSigned = count.getType()->isSignedIntegerType();
+    member.elementSize =
+        element->isVoidType() ? 1 : uint64_t(context.getTypeSizeInChars(element).getQuantity());
+  }
+
+  // A size-field option for a member the record does not have.
+  void missingNamedMembers(const clang::RecordDecl &record) {
+    std::string name = optionName(record);
+    for (const fortify::SizeField &named : sizeFields_) {
+      if (named.record != name)
+        continue;
+      bool found = false;
+      for (const clang::FieldDecl *field : record.fields())
+        found = found || (field->getIdentifier() && field->getName() == named.member);
+      std::string reason;
+      if (!found && !fortify::usableSizeField(name, named.member, fortify::MemberShape::Missing,
+                                              named.field, fortify::CountShape::Missing,
+                                              "size-field=" + fortify::sizeFieldText(named),
+                                              reason))
+        warnIgnored(record.getLocation(), reason);
+    }
   }
 
   // Whether Clang's __builtin_object_size takes a trailing array of this
@@ -355,14 +472,8 @@ private:
     if (!count || count->isBitField() || count->getParent() != &record ||
         !count->getType()->isIntegerType())
       return;
-    const clang::ASTRecordLayout &layout = context.getASTRecordLayout(&record);
     member.counted = true;
-    member.countOffset = uint64_t(
-        context.toCharUnitsFromBits(int64_t(layout.getFieldOffset(count->getFieldIndex())))
-            .getQuantity());
-    member.countBytes = unsigned(context.getTypeSizeInChars(count->getType()).getQuantity());
-    member.countSigned = count->getType()->isSignedIntegerType();
-    member.elementSize = uint64_t(context.getTypeSizeInChars(array.getElementType()).getQuantity());
+    countField(context, record, *count, array.getElementType(), member);
   }
 #endif
 
@@ -393,6 +504,7 @@ private:
   clang::CompilerInstance &compiler_;
   std::shared_ptr<fortify_llvm::FrontendFacts> facts_;
   std::shared_ptr<std::map<std::string, clang::SourceLocation>> definitions_;
+  std::vector<fortify::SizeField> sizeFields_;
   std::unique_ptr<clang::ASTNameGenerator> names_;
 };
 
@@ -530,7 +642,7 @@ protected:
         },
         ownPath(), [options, facts] { fortify_llvm::setFrontendRegistration(options, facts); });
     compiler.getPreprocessor().addPPCallbacks(std::make_unique<FileNameCollector>(compiler, facts));
-    return std::make_unique<FactsCollector>(compiler, facts, definitions);
+    return std::make_unique<FactsCollector>(compiler, facts, definitions, options.sizeFields);
   }
 
   ActionType getActionType() override { return AddBeforeMainAction; }

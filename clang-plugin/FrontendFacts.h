@@ -43,9 +43,13 @@ struct MemberLayout {
   // Clang's __builtin_object_size at the unit's -fstrict-flex-arrays level
   // ([] always; [0] below 3; [1] at 1; any size at 0).
   bool flexibleLike = false;
-  // counted_by(count) on a flexible array member: the count field, a
-  // sibling in the same record.
+  // counted_by(count) on a flexible array member, or a size field named
+  // for it (size-field=STRUCT.MEMBER:FIELD): the count field, a sibling in
+  // the same record.
   bool counted = false;
+  // A pointer member with a named size field: the count* fields say where
+  // the number of elements it points to is (common/size-fields.h).
+  bool sizedPointer = false;
   std::uint64_t countOffset = 0;
   unsigned countBytes = 0;
   bool countSigned = false;

@@ -275,6 +275,42 @@ std::optional<SubobjectLimit> closestSubobject(const Value *pointer, const DataL
   return limit;
 }
 
+std::optional<SubobjectLimit> sizedPointerMember(const Value *pointer, const Instruction &call,
+                                                 const DataLayout &layout,
+                                                 const SubobjectQuery &query) {
+  const auto *load = dyn_cast<LoadInst>(pointer);
+  if (!query.dynamic || !load || !load->isSimple() || load->getParent() != call.getParent())
+    return std::nullopt;
+  // Clang's member access: a GEP of the struct type, the object and the
+  // member's number.
+  const auto *gep = dyn_cast<GEPOperator>(load->getPointerOperand());
+  auto *structure = gep ? dyn_cast<StructType>(gep->getSourceElementType()) : nullptr;
+  if (!structure || gep->getNumIndices() != 2)
+    return std::nullopt;
+  const auto *field = dyn_cast<ConstantInt>(gep->idx_begin()[1].get());
+  if (!field || field->getZExtValue() >= structure->getNumElements())
+    return std::nullopt;
+  std::optional<MemberLayout> member =
+      frontendMember(query.facts, structure, unsigned(field->getZExtValue()), layout);
+  if (!member || !member->sizedPointer)
+    return std::nullopt;
+  const Instruction *between = load->getNextNode();
+  for (; between && between != &call; between = between->getNextNode())
+    if (between->mayWriteToMemory())
+      return std::nullopt;
+  if (between != &call)
+    return std::nullopt;
+  SubobjectLimit limit;
+  limit.counted = true;
+  limit.recordGEP = gep;
+  limit.recordIndices = 1;
+  limit.countOffset = member->countOffset;
+  limit.countBytes = member->countBytes;
+  limit.countSigned = member->countSigned;
+  limit.elementSize = member->elementSize;
+  return limit;
+}
+
 Value *emitSubobjectRemaining(IRBuilderBase &builder, const SubobjectLimit &limit,
                               IntegerType *sizeType) {
   if (limit.isConstant())

@@ -15,6 +15,7 @@
 namespace llvm {
 class DataLayout;
 class GEPOperator;
+class Instruction;
 class IRBuilderBase;
 class IntegerType;
 class Value;
@@ -60,6 +61,17 @@ struct SubobjectQuery {
 std::optional<SubobjectLimit> closestSubobject(const llvm::Value *pointer,
                                                const llvm::DataLayout &layout,
                                                const SubobjectQuery &query);
+
+// Level 3: the limit of `pointer` when it is a pointer member loaded from
+// a struct whose size field the user named (size-field=STRUCT.MEMBER:FIELD,
+// FrontendFacts.h), counted from the same object; nothing when something
+// between that load and `call` may write memory (the field could then
+// differ from what it was when the pointer was read), or without the front
+// end.
+std::optional<SubobjectLimit> sizedPointerMember(const llvm::Value *pointer,
+                                                 const llvm::Instruction &call,
+                                                 const llvm::DataLayout &layout,
+                                                 const SubobjectQuery &query);
 
 // The bytes left, computed before the builder's insertion point: a constant,
 // or at run time; -1 (unknown: the whole object bounds the call) when the

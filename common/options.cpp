@@ -4,7 +4,7 @@ namespace fortify {
 namespace {
 
 constexpr std::string_view kValidOptions =
-    "level=1|2|3, mode=trap|abort|report|chk, reads=on|off, caller-sizes=on|off, werror, report=PATH, stats, trace";
+    "level=1|2|3, mode=trap|abort|report|chk, reads=on|off, caller-sizes=on|off, werror, report=PATH, stats, trace, size-field=STRUCT.MEMBER:FIELD";
 
 // A switch given alone ("werror"), or on|off.
 bool setSwitch(bool &field, std::string_view name, bool hasValue, std::string_view value,
@@ -83,6 +83,8 @@ bool setOption(Options &options, std::string_view key, bool hasValue, std::strin
     reason = "report needs a file name (report=PATH)";
     return false;
   }
+  if (key == "size-field")
+    return addSizeField(options.sizeFields, value, reason);
   unknown = true;
   return false;
 }
@@ -116,6 +118,8 @@ std::vector<std::string> optionItems(const Options &options) {
     items.push_back("stats");
   if (options.trace)
     items.push_back("trace");
+  for (const SizeField &sizeField : options.sizeFields)
+    items.push_back("size-field=" + sizeFieldText(sizeField));
   return items;
 }
 

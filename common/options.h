@@ -3,6 +3,8 @@
 #ifndef FORTIFY_COMMON_OPTIONS_H
 #define FORTIFY_COMMON_OPTIONS_H
 
+#include "size-fields.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +41,9 @@ struct Options {
   // and a line per call decision and per site (the trace).
   bool stats = false;
   bool trace = false;
+  // Members whose number of elements another member holds
+  // (size-field=STRUCT.MEMBER:FIELD, repeatable; common/size-fields.h).
+  std::vector<SizeField> sizeFields;
 };
 
 // Applies one `-fplugin-arg-fortify-KEY[=VALUE]` option. `hasValue` tells

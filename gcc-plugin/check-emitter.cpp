@@ -1,5 +1,6 @@
 #include "check-emitter.h"
 #include "declared-sizes.h"
+#include "field-sizes.h"
 
 #include "chk-calls.h"
 #include "messages.h"
@@ -100,6 +101,12 @@ public:
       bool any = rule_.read != ReadKind::None && fortify::checksReads(options_) && checkRead();
       if (which == Checks::ReadsAndFormat)
         any |= checkFormatUnlessLiteral();
+      // The library's wrapper checks the write with its own size, which
+      // cannot know a member's size field (the plugin tightens the query
+      // inside the wrapper, where the member is gone): that bound is the
+      // plugin's own check, before the library's (field-sizes.h).
+      if (writesThroughSizedMember())
+        any |= checkWrite();
       return any;
     }
     if (rule_.kind == CheckKind::Unbounded) {
@@ -127,6 +134,19 @@ public:
       any |= checkRead();
     any |= checkFormatUnlessLiteral();
     return any;
+  }
+
+  bool writesThroughSizedMember() {
+    switch (rule_.kind) {
+    case CheckKind::CopyLength:
+    case CheckKind::CopyString:
+    case CheckKind::AppendString:
+    case CheckKind::AppendBounded:
+    case CheckKind::MinimumSize:
+      return rule_.dest != fortify::kNoArg && hasFieldSize(arg(rule_.dest), call_);
+    default:
+      return false;
+    }
   }
 
   bool checkFormatUnlessLiteral() {
@@ -302,6 +322,9 @@ private:
   // GCC's objsz passes fold this to a constant, an expression of run-time
   // values, or "unknown" ((size_t)-1), which makes a check vanish.
   tree objectSize(SequenceBuilder &b, tree pointer, int type) {
+    // The size field of the member the pointer was read from
+    // (field-sizes.cpp), before the pointer is copied below.
+    tree fields = fieldObjectSize(b, pointer, call_);
     // The gimplifier already makes some temporaries SSA names. GCC 12 folds
     // a size query on one of those in "lower", before its objsz passes, and
     // that early fold of __builtin_dynamic_object_size computes 0 for
@@ -318,7 +341,9 @@ private:
     tree declared = declaredObjectSize(b, pointer);
     tree size = b.call(decl, size_type_node, {pointer, build_int_cst(integer_type_node, type)});
     // Both bound the object: the smaller is the size (declared-sizes.cpp).
-    return declared ? b.binary(MIN_EXPR, size, declared) : size;
+    if (declared)
+      size = b.binary(MIN_EXPR, size, declared);
+    return fields ? b.binary(MIN_EXPR, size, fields) : size;
   }
 
   // Opens a check: `fail` stops the program, `pass` continues to the call.

@@ -95,26 +95,15 @@ tree declaredObjectSize(SequenceBuilder &b, tree pointer) {
   const attr_access *access = boundingAccess(accesses, current_function_decl, pointer);
   if (!access)
     return NULL_TREE;
-  tree pointee = TREE_TYPE(TREE_TYPE(pointer));
-  unsigned HOST_WIDE_INT element = 1;
-  if (!VOID_TYPE_P(pointee)) {
-    tree unit = TYPE_SIZE_UNIT(pointee);
-    if (!unit || !tree_fits_uhwi_p(unit) || tree_to_uhwi(unit) == 0)
-      return NULL_TREE;
-    element = tree_to_uhwi(unit);
-  }
+  unsigned HOST_WIDE_INT element = pointeeBytes(TREE_TYPE(TREE_TYPE(pointer)));
+  if (element == 0)
+    return NULL_TREE;
   tree count = parameterAt(current_function_decl, access->sizarg);
   if (!count || !INTEGRAL_TYPE_P(TREE_TYPE(count)) || !keepsEntryValue(pointer) ||
       !keepsEntryValue(count))
     return NULL_TREE;
   // A negative count converts to a huge one: no stop, as for an unknown size.
-  tree bytes = b.toSize(count);
-  if (element == 1)
-    return bytes;
-  tree most = fold_build2(TRUNC_DIV_EXPR, size_type_node, TYPE_MAX_VALUE(size_type_node),
-                          build_int_cst(size_type_node, element));
-  tree bounded = b.binary(MIN_EXPR, bytes, most);
-  return b.binary(MULT_EXPR, bounded, build_int_cst(size_type_node, element));
+  return b.elementBytes(b.toSize(count), element);
 }
 
 }  // namespace fortify_gcc

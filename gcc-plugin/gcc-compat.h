@@ -54,6 +54,19 @@ namespace fortify_gcc {
 // target's ABI that GCC's type nodes do not give, such as open's flags.
 inline constexpr const char *kTargetTriple = FORTIFY_GCC_TARGET;
 
+// An attribute of declarations taking exactly `arguments` arguments. Fields
+// set by name: attribute_spec is not the same aggregate in every GCC.
+inline attribute_spec declAttribute(const char *name, int arguments,
+                                    tree (*handler)(tree *, tree, tree, int, bool *)) {
+  attribute_spec spec = {};
+  spec.name = name;
+  spec.min_length = arguments;
+  spec.max_length = arguments;
+  spec.decl_required = true;
+  spec.handler = handler;
+  return spec;
+}
+
 // GCC 12 still spells the builtin-function test with a class argument.
 inline bool isNormalBuiltin(const_tree fndecl) {
   return fndecl_built_in_p(fndecl, BUILT_IN_NORMAL);

@@ -445,18 +445,7 @@ tree handleNoFortify(tree *node, tree name, tree, int, bool *noAddAttributes) {
   return NULL_TREE;
 }
 
-// Fields set by name: attribute_spec is not the same aggregate in every GCC.
-attribute_spec makeNoFortifyAttribute() {
-  attribute_spec spec = {};
-  spec.name = "no_fortify";
-  spec.min_length = 0;
-  spec.max_length = 0;
-  spec.decl_required = true;
-  spec.handler = handleNoFortify;
-  return spec;
-}
-
-const attribute_spec kNoFortifyAttribute = makeNoFortifyAttribute();
+const attribute_spec kNoFortifyAttribute = declAttribute("no_fortify", 0, handleNoFortify);
 
 void registerAttributes(void *, void *) { register_attribute(&kNoFortifyAttribute); }
 

@@ -7,6 +7,7 @@
 #include "sequence-builder.h"
 #include "options.h"
 #include "libc-wrappers.h"
+#include "field-sizes.h"
 #include "passes.h"
 #include "version-check.h"
 
@@ -84,12 +85,16 @@ int plugin_init(plugin_name_args *info, plugin_gcc_version *version) {
   }
   if (!parseOptions(info))
     return 1;
+  // Size fields need no object-size builtin: level 3 asked for keeps them
+  // on GCC 11 too (field-sizes.h).
+  const bool fieldSizes = fortify::usesDynamicSizes(gOptions);
   fallBackWithoutDynamicSizes(info);
 
   register_callback(info->base_name, PLUGIN_INFO, nullptr, &kPluginInfo);
   fortify_gcc::registerGarbageCollectorRoots(info->base_name);
   fortify_gcc::registerChkRoots(info->base_name);
   fortify_gcc::registerNoFortifyAttribute(info->base_name);
+  fortify_gcc::registerFieldSizes(info->base_name, gOptions, fieldSizes);
   registerPass(info->base_name, fortify_gcc::makeInstrumentPass(g, gOptions), "lower",
                PASS_POS_INSERT_BEFORE);
   registerPass(info->base_name, fortify_gcc::makeO0ObjectSizePass(g, gOptions), "ssa",

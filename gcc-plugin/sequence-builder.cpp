@@ -123,6 +123,22 @@ tree SequenceBuilder::load(tree type, tree pointer) {
   return result;
 }
 
+tree SequenceBuilder::elementBytes(tree elements, unsigned HOST_WIDE_INT elementSize) {
+  if (elementSize == 1)
+    return elements;
+  tree most = fold_build2(TRUNC_DIV_EXPR, size_type_node, TYPE_MAX_VALUE(size_type_node),
+                          build_int_cst(size_type_node, elementSize));
+  return binary(MULT_EXPR, binary(MIN_EXPR, elements, most),
+                build_int_cst(size_type_node, elementSize));
+}
+
+unsigned HOST_WIDE_INT pointeeBytes(tree pointee) {
+  if (VOID_TYPE_P(pointee))
+    return 1;
+  tree unit = TYPE_SIZE_UNIT(pointee);
+  return unit && tree_fits_uhwi_p(unit) ? tree_to_uhwi(unit) : 0;
+}
+
 void SequenceBuilder::assign(tree variable, tree value) {
   append(gimple_build_assign(variable, value));
 }

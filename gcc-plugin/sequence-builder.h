@@ -28,6 +28,10 @@ bool translationUnitDefines(const char *name);
 
 void registerGarbageCollectorRoots(const char *pluginName);
 
+// The bytes of one element a pointer to `pointee` counts (void: 1), or 0
+// when its size is not a known non-zero constant.
+unsigned HOST_WIDE_INT pointeeBytes(tree pointee);
+
 class SequenceBuilder {
 public:
   explicit SequenceBuilder(location_t location) : location_(location) {}
@@ -43,6 +47,9 @@ public:
   tree convert(tree type, tree value);
   tree toSize(tree value) { return convert(size_type_node, value); }
   tree load(tree type, tree pointer);
+  // `elements` (size_t) of `elementSize` bytes each, as bytes; a product
+  // past SIZE_MAX saturates (no object is larger) instead of wrapping.
+  tree elementBytes(tree elements, unsigned HOST_WIDE_INT elementSize);
   void assign(tree variable, tree value);
   void branch(tree_code comparison, tree a, tree b, tree ifTrue, tree ifFalse);
   void jump(tree labelDecl);

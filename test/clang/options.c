@@ -6,7 +6,7 @@
 // RUN: not %clang-fortify -fplugin-arg-fortify-mode=loud -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=MODE
 // MODE: error: fortify: invalid option 'mode=loud': mode must be trap, abort, report or chk
 // RUN: not %clang-fortify -fplugin-arg-fortify-colour=red -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=UNKNOWN
-// UNKNOWN: error: fortify: unknown option 'colour=red'; valid options: level=1|2|3, mode=trap|abort|report|chk, reads=on|off, caller-sizes=on|off, werror, report=PATH, stats, trace{{$}}
+// UNKNOWN: error: fortify: unknown option 'colour=red'; valid options: level=1|2|3, mode=trap|abort|report|chk, reads=on|off, caller-sizes=on|off, werror, report=PATH, stats, trace, size-field=STRUCT.MEMBER:FIELD{{$}}
 // RUN: not %clang-fortify -fplugin-arg-fortify-trace=yes -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=TRACE
 // TRACE: error: fortify: invalid option 'trace=yes': trace takes no value (or on|off)
 //

@@ -35,7 +35,7 @@
 ; Bad parameters.
 ; RUN: not %opt -load-pass-plugin %clang-plugin -passes='fortify<colour=red>' -disable-output %s 2>&1 \
 ; RUN:   | FileCheck %s --check-prefix=UNKNOWN --implicit-check-not=invalid
-; UNKNOWN: error: invalid fortify pass parameter 'colour=red'; valid parameters: level=1|2|3, mode=trap|abort|report|chk, reads=on|off, caller-sizes=on|off, werror, report=PATH, stats, trace{{$}}
+; UNKNOWN: error: invalid fortify pass parameter 'colour=red'; valid parameters: level=1|2|3, mode=trap|abort|report|chk, reads=on|off, caller-sizes=on|off, werror, report=PATH, stats, trace, size-field=STRUCT.MEMBER:FIELD{{$}}
 ; UNKNOWN-NEXT: unknown pass name 'fortify<colour=red>'
 ; RUN: not %opt -load-pass-plugin %clang-plugin -passes='fortify,fortify-finish<level=4>' -disable-output %s 2>&1 \
 ; RUN:   | FileCheck %s --check-prefix=VALUE --implicit-check-not=invalid

@@ -14,7 +14,7 @@
 // RUN: %gcc-fortify -fplugin-arg-fortify-stats -fplugin-arg-fortify-trace=off -c %s -o /dev/null
 // RUN: not %gcc-fortify -fplugin-arg-fortify-stats=all -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=STATS
 
-// UNKNOWN: error: fortify: unknown option 'levle=2'; valid options: level=1|2|3, mode=trap|abort|report|chk, reads=on|off, caller-sizes=on|off, werror, report=PATH, stats, trace{{$}}
+// UNKNOWN: error: fortify: unknown option 'levle=2'; valid options: level=1|2|3, mode=trap|abort|report|chk, reads=on|off, caller-sizes=on|off, werror, report=PATH, stats, trace, size-field=STRUCT.MEMBER:FIELD{{$}}
 // LEVEL: error: fortify: invalid option 'level=4': level must be 1, 2 or 3
 // NOVALUE: error: fortify: invalid option 'level': level must be 1, 2 or 3
 // MODE: error: fortify: invalid option 'mode=loud': mode must be trap, abort, report or chk

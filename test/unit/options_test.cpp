@@ -59,7 +59,7 @@ TEST(OptionsTest, RejectsUnknownOptions) {
   Options options;
   std::string error;
   EXPECT_FALSE(applyOption(options, "levle", true, "2", error));
-  EXPECT_EQ(error, "fortify: unknown option 'levle=2'; valid options: level=1|2|3, mode=trap|abort|report|chk, reads=on|off, caller-sizes=on|off, werror, report=PATH, stats, trace");
+  EXPECT_EQ(error, "fortify: unknown option 'levle=2'; valid options: level=1|2|3, mode=trap|abort|report|chk, reads=on|off, caller-sizes=on|off, werror, report=PATH, stats, trace, size-field=STRUCT.MEMBER:FIELD");
 }
 
 TEST(OptionsTest, Switches) {
@@ -87,7 +87,7 @@ TEST(OptionsTest, SetOptionGivesTheReason) {
   EXPECT_TRUE(unknown);
   EXPECT_TRUE(setOption(options, "mode", true, "report", unknown, reason));
   EXPECT_EQ(options.mode, FailureMode::Report);
-  EXPECT_EQ(validOptions(), "level=1|2|3, mode=trap|abort|report|chk, reads=on|off, caller-sizes=on|off, werror, report=PATH, stats, trace");
+  EXPECT_EQ(validOptions(), "level=1|2|3, mode=trap|abort|report|chk, reads=on|off, caller-sizes=on|off, werror, report=PATH, stats, trace, size-field=STRUCT.MEMBER:FIELD");
 }
 
 // The items a printed pipeline shows read back to the same options.
