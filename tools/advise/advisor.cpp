@@ -591,11 +591,7 @@ private:
     case Origin::FlexibleArray:
       return adviseFlexibleArray(site, origin.field);
     case Origin::PointerField:
-      return explain(site, "field '" + origin.field->getNameAsString() + "'",
-                     "field '" + origin.field->getNameAsString() + "' of " +
-                         recordName(origin.field) +
-                         " is a pointer: no annotation (counted_by on a pointer field needs "
-                         "Clang 20 or later); pass its size along with it");
+      return advisePointerField(site, origin.field);
     case Origin::CallResult:
       return adviseCallResult(site, origin.call);
     case Origin::Other:
@@ -855,6 +851,43 @@ private:
                                    " FORTIFY_COUNTED_BY(" + count->getNameAsString() + ")");
     if (!s.annotates)
       s.text += " [not applied: the field is declared in a macro]";
+    findings_.add(std::move(s));
+  }
+
+  // A pointer member has no annotation the compilers honour (counted_by on
+  // pointers is Clang 20's), but the plugins take its size field as an
+  // option (size-field=STRUCT.MEMBER:FIELD, docs/USAGE.md): named by the
+  // struct's tag, or the typedef of an untagged one. The field is the one
+  // integer member whose name says it counts or sizes this one.
+  void advisePointerField(const Site &site, const FieldDecl *field) {
+    const RecordDecl *record = field->getParent();
+    const std::string member = field->getNameAsString();
+    const std::string subject = "field '" + member + "' of " + recordName(field);
+    Suggestion s = start(site, "field " + record->getQualifiedNameAsString() + "::" + member +
+                                   " " + keyFile(record));
+    std::string name = record->getNameAsString();
+    if (name.empty())
+      if (const TypedefNameDecl *typedefName = record->getTypedefNameForAnonDecl())
+        name = typedefName->getNameAsString();
+    if (name.empty() || record->isUnion()) {
+      s.text = subject + " is a pointer in a struct no option can name: pass its size along with it";
+      findings_.add(std::move(s));
+      return;
+    }
+    std::vector<const FieldDecl *> named;
+    for (const FieldDecl *other : record->fields())
+      if (other != field && other->getType()->isIntegerType() && !other->isBitField() &&
+          (countLikeName(other->getNameAsString(), member) ||
+           sizeLikeName(other->getNameAsString())))
+        named.push_back(other);
+    const std::string option = "-fplugin-arg-fortify-size-field=" + name + "." + member + ":";
+    if (named.size() == 1)
+      s.text = subject + " is a pointer: " + option + named.front()->getNameAsString() +
+               " (no source change; level 3; the field must count the elements '" + member +
+               "' points to)";
+    else
+      s.text = subject + " is a pointer: name its size field: " + option +
+               "FIELD (no source change; level 3)";
     findings_.add(std::move(s));
   }
 
