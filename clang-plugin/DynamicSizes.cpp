@@ -61,9 +61,9 @@
 // surviving one for it.
 #include "DynamicSizes.h"
 #include "FortifyPass.h"
+#include "LibcFortify.h"
 #include "llvm-compat.h"
 
-#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Analysis/MemoryBuiltins.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
@@ -127,42 +127,11 @@ bool isStaticUpperBoundQuery(const IntrinsicInst &query) {
   return minimum && minimum->isZero() && dynamic && dynamic->isZero();
 }
 
-// The query a C library check's tagged size argument (LibcFortify.cpp's
-// askDynamicSize) is, through scaling and width changes, when CSE merged
-// the plugin's query into the library's: umin(size, plugin's) of two equal
-// queries folds to the query. Otherwise (the umin is there, whatever the
-// plugin's operand became) the library's query stays static: the records
-// tell what the library alone knew from it.
-IntrinsicInst *mergedLibcSizeQuery(const CallBase &call, unsigned libcKind) {
-  MDNode *tag = call.getMetadata(libcKind);
-  auto *argument = tag && tag->getNumOperands() >= 2
-                       ? mdconst::dyn_extract<ConstantInt>(tag->getOperand(1))
-                       : nullptr;
-  if (!argument || argument->isNegative() || argument->getZExtValue() >= call.arg_size())
-    return nullptr;
-  Value *value = call.getArgOperand(unsigned(argument->getZExtValue()));
-  for (;;) {
-    if (auto *cast = dyn_cast<CastInst>(value)) {
-      value = cast->getOperand(0);
-    } else if (auto *scaled = dyn_cast<BinaryOperator>(value);
-               scaled && (scaled->getOpcode() == Instruction::UDiv ||
-                          scaled->getOpcode() == Instruction::LShr) &&
-               isa<ConstantInt>(scaled->getOperand(1))) {
-      value = scaled->getOperand(0);
-    } else {
-      break;
-    }
-  }
-  auto *query = dyn_cast<IntrinsicInst>(value);
-  return query && isStaticUpperBoundQuery(*query) ? query : nullptr;
-}
-
 }  // namespace
 
 bool switchToDynamicSizes(Function &function) {
   LLVMContext &context = function.getContext();
   unsigned dynamicKind = context.getMDKindID(kDynamicSizeMetadata);
-  unsigned libcKind = context.getMDKindID(kLibcCheckMetadata);
   ConstantInt *dynamic = ConstantInt::getTrue(context);
   SmallVector<IntrinsicInst *, 16> queries;
   for (Instruction &instruction : instructions(function)) {
@@ -171,8 +140,13 @@ bool switchToDynamicSizes(Function &function) {
     if (auto *query = dyn_cast<IntrinsicInst>(&instruction);
         query && query->getIntrinsicID() == Intrinsic::objectsize)
       queries.push_back(query);
+    // A C library check whose size is one static query: CSE merged the
+    // plugin's query into the library's and folded their umin, so the
+    // query stands for the plugin's. Otherwise (the umin is there, whatever
+    // the plugin's operand became) the library's query stays static: the
+    // records tell what the library alone knew from it.
     else if (auto *call = dyn_cast<CallBase>(&instruction))
-      if (IntrinsicInst *merged = mergedLibcSizeQuery(*call, libcKind))
+      if (IntrinsicInst *merged = libcCheckSizeQuery(*call); merged && isStaticUpperBoundQuery(*merged))
         queries.push_back(merged);
   }
   bool switched = false;

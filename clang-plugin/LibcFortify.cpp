@@ -278,6 +278,13 @@ private:
   std::map<std::string, MDString *> byLocation_;
 };
 
+// The size argument a !fortify.libc tag names (tagCheckedCall), or null.
+ConstantInt *taggedSizeArgumentOf(const MDNode &tag) {
+  return tag.getNumOperands() == 3 && isa<MDString>(tag.getOperand(0))
+             ? mdconst::dyn_extract<ConstantInt>(tag.getOperand(1))
+             : nullptr;
+}
+
 void collectLibcChecks(Function &function, const LibcSiteLocations &locations,
                        SmallVectorImpl<LibcCheckCall> &checks) {
   const unsigned tagKind = function.getContext().getMDKindID(kLibcCheckMetadata);
@@ -286,8 +293,8 @@ void collectLibcChecks(Function &function, const LibcSiteLocations &locations,
     if (!call)
       continue;
     if (MDNode *tag = call->getMetadata(tagKind)) {
-      auto *descriptor = tag->getNumOperands() == 3 ? dyn_cast<MDString>(tag->getOperand(0)) : nullptr;
-      auto *argument = descriptor ? mdconst::dyn_extract<ConstantInt>(tag->getOperand(1)) : nullptr;
+      auto *argument = taggedSizeArgumentOf(*tag);
+      auto *descriptor = argument ? cast<MDString>(tag->getOperand(0)) : nullptr;
       auto *tightened = descriptor ? mdconst::dyn_extract<ConstantInt>(tag->getOperand(2)) : nullptr;
       if (descriptor && argument && tightened)
         checks.push_back({call, descriptor, int(argument->getSExtValue()), tightened->isOne()});
@@ -590,6 +597,15 @@ bool observeLibcChecks(Module &module, FunctionAnalysisManager &functions, const
     }
   }
   return seen != nullptr;
+}
+
+IntrinsicInst *libcCheckSizeQuery(CallBase &call) {
+  MDNode *tag = call.getMetadata(kLibcCheckMetadata);
+  ConstantInt *argument = tag ? taggedSizeArgumentOf(*tag) : nullptr;
+  if (!argument || argument->isNegative() || argument->getZExtValue() >= call.arg_size())
+    return nullptr;
+  const Value *size = throughScaling(call.getArgOperand(unsigned(argument->getZExtValue())));
+  return isObjectSizeQuery(size) ? const_cast<IntrinsicInst *>(cast<IntrinsicInst>(size)) : nullptr;
 }
 
 }  // namespace fortify_llvm

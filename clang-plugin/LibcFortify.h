@@ -33,6 +33,7 @@
 
 namespace llvm {
 class CallBase;
+class IntrinsicInst;
 class Function;
 class Module;
 }  // namespace llvm
@@ -55,6 +56,11 @@ void fortifyCheckedCall(const CheckSite &site, const fortify::Options &options);
 // flags when it checks no size: sizeArgument -1); tagged and recorded as a
 // call the library checks, so that its status is what becomes of it.
 void tagChkEntryCall(llvm::CallBase &entry, const std::string &descriptor, int sizeArgument);
+
+// The llvm.objectsize call that is, through scaling and width changes, the
+// size a C library check tagged !fortify.libc was given (not a umin of
+// sizes: CSE may have folded the plugin's umin away), or null.
+llvm::IntrinsicInst *libcCheckSizeQuery(llvm::CallBase &call);
 
 // Prepares a wrapper body: every call in it is marked as never to be
 // checked, and its size queries of the destination argument `dest` are
